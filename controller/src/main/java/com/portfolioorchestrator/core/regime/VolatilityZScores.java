@@ -4,6 +4,7 @@ import com.portfolioorchestrator.core.Checks;
 import com.portfolioorchestrator.core.policy.VolatilityPolicy;
 import com.portfolioorchestrator.core.stats.Atr;
 import com.portfolioorchestrator.core.stats.ZScore;
+import java.util.Arrays;
 
 /**
  * Hourly volatility z-scores from candles (playbook 2.4, PRODUCT.md 5.8): ATR % per candle (Wilder, atr_period), then
@@ -41,7 +42,7 @@ public final class VolatilityZScores {
         int window = p.zscoreWindowD() * candlesPerDay(p.timeframe());
         double[] atr = Atr.percentSeries(high, low, close, period);
         double[] z = new double[close.length];
-        java.util.Arrays.fill(z, Double.NaN);
+        Arrays.fill(z, Double.NaN);
         for (int j = minHistory; j < atr.length; j++) {
             int from = Math.max(0, j - window);
             z[j + period] = ZScore.of(atr, from, j, atr[j]);
