@@ -11,8 +11,9 @@ from unittest import mock
 from orchestrator_mixin import OrchestratedStrategyMixin
 from stub_orchestrator import NOW, FakeIStrategy, StubTestCase, fake_trade
 
-EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "python",
-                       "example_strategy.py")
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLE = os.path.join(HERE, "..", "..", "main", "python", "example_strategy.py")
+DOCS = os.path.join(HERE, "..", "..", "..", "..", "docs", "freqtrade.md")
 
 
 def load_example():
@@ -73,6 +74,16 @@ class ExampleStrategyTest(StubTestCase):
         trade = SimpleNamespace(nr_of_successful_entries=1, has_open_orders=False, stake_amount=200.0)
         self.assertIsNone(strategy.orchestrated_adjust_trade_position(trade, NOW, 99.0, -0.01, 10.0, 1000.0, 99.0,
                                                                       99.0, -0.01, -0.01))
+
+
+class ExampleInDocsTest(unittest.TestCase):
+
+    def test_docsShowTheExampleFileVerbatim(self):
+        with open(EXAMPLE, encoding="utf-8") as f:
+            example = f.read()
+        with open(DOCS, encoding="utf-8") as f:
+            docs = f.read()
+        self.assertIn("```python\n" + example + "```\n", docs)
 
 
 if __name__ == "__main__":
