@@ -5,6 +5,7 @@ import logging
 import unittest
 from types import SimpleNamespace
 
+from orchestrator_mixin import OrchestratedStrategyMixin
 from orchestrator_mixin.throttled_log import ThrottledLogger
 from stub_orchestrator import NOW, PAIR, FakeClock, ListHandler, StubTestCase, Strategy, closed_port_url, fake_order, \
     fake_trade
@@ -82,6 +83,37 @@ class OfflineModeTest(StubTestCase):
         strategy = self.strategy(Picky, runmode="backtest")
         self.assertEqual(self.stake(strategy), 42.0)
         self.assertIs(self.confirm(strategy, 42.0), False)
+
+
+class BotStartTest(StubTestCase):
+
+    def test_saysAtStartWhatWillHappen(self):
+        self.strategy().bot_start()
+        self.strategy(orchestrator_token=None).bot_start()
+        self.strategy(runmode="hyperopt", orchestrator_backtest_policy="deny").bot_start()
+
+        messages = self.logs.messages()
+        self.assertTrue(any("bot S1 asks " + self.stub.url in m for m in messages))
+        self.assertTrue(any("not configured (missing orchestrator_token)" in m for m in messages))
+        self.assertTrue(any("run mode hyperopt" in m and "denied" in m for m in messages))
+        self.assertEqual(self.stub.requests, [])
+
+    def test_callsTheNextBotStart(self):
+        calls = []
+
+        class Base:
+            def __init__(self, config):
+                self.config = config
+
+            def bot_start(self, **kwargs):
+                calls.append(kwargs)
+
+        class WithBase(OrchestratedStrategyMixin, Base):
+            pass
+
+        strategy = WithBase(self.config())
+        strategy.bot_start(extra=1)
+        self.assertEqual(calls, [{"extra": 1}])
 
 
 class LogThrottlingTest(StubTestCase):

@@ -202,6 +202,26 @@ class OrchestratedStrategyMixin:
 
     # ------------------------------------------------------------------ Freqtrade callbacks
 
+    def bot_start(self, **kwargs):
+        """Says once, at start, whether entries will be asked for, allowed offline, or all denied."""
+        try:
+            state = self._orch_state()
+            settings = state.settings
+            offline = self._orch_offline(state)
+            if offline is not None:
+                pass  # _orch_offline logged the run mode and policy
+            elif settings.client is None:
+                logger.error("orchestrator not configured (%s): every entry and DCA order will be denied",
+                             "; ".join(settings.problems))
+            else:
+                logger.info("orchestrator: bot %s asks %s before every entry (timeout %.0f ms, fail closed)",
+                            settings.bot_id, settings.url, settings.timeout_s * 1000)
+        except Exception as e:  # noqa: BLE001 - a start-up message must not stop the bot
+            self._orch_unexpected("bot_start", e)
+        parent = getattr(super(), "bot_start", None)
+        if parent is not None:
+            parent(**kwargs)
+
     def custom_stake_amount(self, pair, current_time, current_rate, proposed_stake, min_stake, max_stake, leverage,
                             entry_tag, side, **kwargs):
         try:
