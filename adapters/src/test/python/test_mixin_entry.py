@@ -4,7 +4,7 @@ import time
 import unittest
 import uuid
 
-from stub_orchestrator import (NOW, PAIR, TOKEN, FakeDataProvider, StubTestCase, Strategy, closed_port_url)
+from stub_orchestrator import NOW, PAIR, TOKEN, FakeDataProvider, StubTestCase, Strategy, closed_port_url
 
 
 class CustomStakeAmountTest(StubTestCase):
