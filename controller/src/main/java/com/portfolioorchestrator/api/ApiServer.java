@@ -1,0 +1,138 @@
+package com.portfolioorchestrator.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin on the configured address, with the cross-cutting rules applied once for every route:
+ * bearer-token auth on {@code /api/*} (401 without detail), per-principal request rate (429 + Retry-After), request
+ * bodies over 64 KiB refused (413), JSON-only bodies (415), and every error as {@code application/problem+json}.
+ * An unexpected exception is logged with its stack and answered with a generic 500 that leaks nothing.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final String PRINCIPAL = "principal";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts the server. {@code routes} registers the endpoints; handlers read the caller with {@link #principal}.
+     */
+    public static ApiServer start(String host, int port, TokenAuthenticator auth, HttpRateLimiter rateLimiter,
+                                  Consumer<RoutesConfig> routes) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before("/api/*", ctx -> {
+                guardBody(ctx);
+                Principal p = auth.authenticate(ctx.header("Authorization")).orElseThrow(() -> new ApiException(
+                        Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required")));
+                if (!rateLimiter.tryAcquire(p.id())) {
+                    throw new ApiException(Problem.of(429, "rate-limited", "Too many requests",
+                            "more than the allowed requests per second for this token"), rateLimiter.retryAfterSeconds());
+                }
+                ctx.attribute(PRINCIPAL, p);
+            });
+            routes.accept(cfg.routes);
+            cfg.routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.problem(), e.retryAfterSeconds()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, problemOf(e), -1));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                answer(ctx, Problem.of(500, "internal", "Internal error", "an unexpected error; it has been logged"), -1);
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                    answer(ctx, Problem.of(404, "not-found", "Not found", "no resource at " + ctx.path()), -1);
+                }
+            });
+            cfg.routes.error(405, "*", ctx -> answer(ctx, Problem.of(405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path()), -1));
+        });
+        app.start(host, port);
+        return new ApiServer(app);
+    }
+
+    /** Body rules that hold before anything reads it: size by Content-Length, and JSON only. */
+    private static void guardBody(Context ctx) {
+        String method = ctx.method().name();
+        if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            throw new ApiException(Problem.of(413, "too-large", "Request body too large",
+                    "the body has " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
+        }
+        String type = ctx.header("Content-Type");
+        if (length != 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            throw new ApiException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'")));
+        }
+    }
+
+    private static Problem problemOf(HttpResponseException e) {
+        int status = e.getStatus();
+        if (status == 413) {
+            return Problem.of(413, "too-large", "Request body too large", "at most " + MAX_BODY_BYTES + " bytes are accepted");
+        }
+        return Problem.of(status, "http-" + status, e.getMessage() == null ? "Error" : e.getMessage(), e.getMessage());
+    }
+
+    static void answer(Context ctx, Problem problem, long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(ApiJson.write(problem));
+    }
+
+    /** The authenticated caller of an {@code /api/*} request. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw new ApiException(Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required"));
+        }
+        return p;
+    }
+
+    /** The caller, who must be the bot itself: 403 for another bot, an operator or a viewer. */
+    public static Principal.Bot requireBot(Context ctx, String botId) {
+        if (principal(ctx) instanceof Principal.Bot bot && bot.id().equals(botId)) {
+            return bot;
+        }
+        throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "this token may not speak for bot_id '" + botId + "'"));
+    }
+
+    /** The caller, who must be an operator: 403 for bots and viewers. */
+    public static Principal.Operator requireOperator(Context ctx) {
+        if (principal(ctx) instanceof Principal.Operator op) {
+            return op;
+        }
+        throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "this action needs an operator token"));
+    }
+
+    /** The caller, who must be a person (operator or viewer) or any bot for read-only views. */
+    public static Principal requireAny(Context ctx) {
+        return principal(ctx);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
