@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DecisionLogTest {
@@ -81,6 +82,7 @@ class DecisionLogTest {
     }
 
     @Test
+    @Timeout(60) // if append blocked on the stalled writer, fail instead of hanging (not a speed assertion)
     void append_whileTheWriterIsStalledOnTheDisk_returnsAtOnceWithNothingCommitted() throws Exception {
         CountDownLatch writerStalled = new CountDownLatch(1);
         CountDownLatch diskBack = new CountDownLatch(1);
@@ -106,6 +108,7 @@ class DecisionLogTest {
     }
 
     @Test
+    @Timeout(60) // if append blocked on the stalled writer, fail instead of hanging (not a speed assertion)
     void append_whenTheQueueIsFull_dropsAndCountsInsteadOfBlocking() throws Exception {
         CountDownLatch writerStalled = new CountDownLatch(1);
         CountDownLatch diskBack = new CountDownLatch(1);
