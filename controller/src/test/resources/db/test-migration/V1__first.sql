@@ -1,0 +1,2 @@
+-- test migration 1
+CREATE TABLE first (id INTEGER PRIMARY KEY);
