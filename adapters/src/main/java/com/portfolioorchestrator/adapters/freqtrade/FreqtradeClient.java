@@ -416,6 +416,8 @@ public final class FreqtradeClient {
         FailureKind kind;
         if (status == 401) {
             kind = FailureKind.UNAUTHORIZED;
+        } else if (status == 403) {
+            kind = FailureKind.FORBIDDEN;
         } else if (status == 404) {
             kind = FailureKind.NOT_FOUND;
         } else if (status == 429) {
