@@ -112,25 +112,25 @@ public final class DemoWorld implements AutoCloseable {
         List<String> majors = List.of("BTC/USDT:USDT", "ETH/USDT:USDT", "SOL/USDT:USDT");
         return switch (botId) {
             case "S1" -> new StrategySpec("S1", "hft", Duration.ofMinutes(4), null, StrategySpec.Style.MOMENTUM,
-                    Duration.ofMinutes(15), majors, 0.12, 3, 0.006, 1.5, Duration.ofMinutes(45), 0.10, 0.2, 10);
+                    Duration.ofMinutes(15), majors, 0.15, 5, 0.010, 1.5, Duration.ofMinutes(45), 0.10, 0.2, 10);
             case "S2" -> new StrategySpec("S2", "hft", Duration.ofMinutes(5), null, StrategySpec.Style.MEAN_REVERSION,
-                    Duration.ofMinutes(30), List.of("ETH/USDT:USDT", "XRP/USDT:USDT", "DOGE/USDT:USDT"), 0.12, 3,
-                    0.008, 1.2, Duration.ofHours(1), 0.10, 0.2, 10);
+                    Duration.ofMinutes(30), List.of("ETH/USDT:USDT", "XRP/USDT:USDT", "DOGE/USDT:USDT"), 0.15, 5,
+                    0.012, 1.2, Duration.ofHours(1), 0.10, 0.2, 10);
             case "S3" -> new StrategySpec("S3", "mft", Duration.ofMinutes(20), null, StrategySpec.Style.MOMENTUM,
                     Duration.ofHours(2), List.of("BTC/USDT:USDT", "ETH/USDT:USDT", "SOL/USDT:USDT", "AVAX/USDT:USDT"),
-                    0.15, 2, 0.015, 2, Duration.ofHours(6), 0.05, 0.2, 10);
+                    0.20, 3, 0.025, 2, Duration.ofHours(6), 0.05, 0.2, 10);
             case "S4" -> new StrategySpec("S4", "mft", Duration.ofMinutes(25), null, StrategySpec.Style.MEAN_REVERSION,
-                    Duration.ofHours(4), List.of("SOL/USDT:USDT", "AVAX/USDT:USDT", "XRP/USDT:USDT"), 0.15, 2, 0.02,
+                    Duration.ofHours(4), List.of("SOL/USDT:USDT", "AVAX/USDT:USDT", "XRP/USDT:USDT"), 0.20, 3, 0.03,
                     1.5, Duration.ofHours(8), 0.05, 0.2, 10);
             case "S5" -> new StrategySpec("S5", "lft", Duration.ofMinutes(90), null, StrategySpec.Style.MOMENTUM,
-                    Duration.ofHours(24), List.of("BTC/USDT:USDT", "ETH/USDT:USDT"), 0.20, 2, 0.04, 2.5,
+                    Duration.ofHours(24), List.of("BTC/USDT:USDT", "ETH/USDT:USDT"), 0.25, 3, 0.04, 2.5,
                     Duration.ofHours(48), 0.05, 0.3, 10);
             case "S6" -> new StrategySpec("S6", "lft", Duration.ofHours(2), null, StrategySpec.Style.MEAN_REVERSION,
-                    Duration.ofHours(24), List.of("BTC/USDT:USDT", "SOL/USDT:USDT", "DOGE/USDT:USDT"), 0.20, 1.5, 0.05,
+                    Duration.ofHours(24), List.of("BTC/USDT:USDT", "SOL/USDT:USDT", "DOGE/USDT:USDT"), 0.20, 3, 0.05,
                     2, Duration.ofHours(72), 0.05, 0.3, 10);
             case "S7" -> new StrategySpec("S7", "event", Duration.ofHours(3), Duration.ofMinutes(6),
                     StrategySpec.Style.MOMENTUM, Duration.ofHours(1),
-                    List.of("BTC/USDT:USDT", "ETH/USDT:USDT", "SOL/USDT:USDT", "DOGE/USDT:USDT"), 0.15, 3, 0.02, 2,
+                    List.of("BTC/USDT:USDT", "ETH/USDT:USDT", "SOL/USDT:USDT", "DOGE/USDT:USDT"), 0.30, 5, 0.025, 2,
                     Duration.ofHours(4), 0.10, 0.2, 10);
             default -> throw new IllegalArgumentException("no default strategy for bot '" + botId + "'");
         };
@@ -208,7 +208,9 @@ public final class DemoWorld implements AutoCloseable {
             market.advanceTo(next);
             clock.advanceTo(next);
             for (SimulatedStrategy strategy : strategiesSnapshot()) {
-                strategy.act(clock.instant());
+                if (strategy.isDue(clock.instant())) {
+                    strategy.act(clock.instant());
+                }
             }
         }
     }

@@ -166,6 +166,17 @@ public final class SimulatedFreqtradeBot implements AutoCloseable {
         return (int) trades.stream().filter(t -> t.open).count();
     }
 
+    /** Pairs with an open trade. */
+    public synchronized java.util.Set<String> openPairs() {
+        java.util.Set<String> pairs = new java.util.TreeSet<>();
+        for (SimulatedTrade trade : trades) {
+            if (trade.open) {
+                pairs.add(trade.pair);
+            }
+        }
+        return pairs;
+    }
+
     public synchronized int closedTradeCount() {
         return (int) trades.stream().filter(t -> !t.open).count();
     }

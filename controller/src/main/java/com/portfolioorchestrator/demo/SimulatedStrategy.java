@@ -85,7 +85,13 @@ public final class SimulatedStrategy {
 
     /** True when a signal is due at {@code now}. */
     public synchronized boolean isDue(Instant now) {
-        return now.toEpochMilli() >= nextSignalMillis;
+        long t = now.toEpochMilli();
+        if (spec.burstInterval() != null && market.volatilityMultiplier() > 1.5
+                && nextSignalMillis - t > 3 * spec.burstInterval().toMillis()) {
+            // an event strategy wakes up when a burst starts instead of sleeping through it
+            nextSignalMillis = t + nextDelayMillis();
+        }
+        return t >= nextSignalMillis;
     }
 
     /** Forces the next signal to be due now (tests). */
@@ -108,7 +114,9 @@ public final class SimulatedStrategy {
             nextSignalMillis = now.toEpochMilli() + nextDelayMillis();
             signal = signal();
         }
-        execute(signal);
+        if (signal != null) {
+            execute(signal);
+        }
     }
 
     public synchronized StrategyStats stats() {
@@ -128,8 +136,14 @@ public final class SimulatedStrategy {
                           String grade) {
     }
 
+    /** A signal on a pair the bot holds no trade in, or null when the bot has no room (Freqtrade would not ask). */
     private Signal signal() {
-        String pair = spec.pairs().get(random.nextInt(spec.pairs().size()));
+        java.util.List<String> free = new java.util.ArrayList<>(spec.pairs());
+        free.removeAll(bot.openPairs());
+        if (free.isEmpty() || bot.openTradeCount() >= bot.spec().maxOpenTrades()) {
+            return null;
+        }
+        String pair = free.get(random.nextInt(free.size()));
         double move = market.logReturn(pair, spec.lookback());
         boolean up = move > 0 || (move == 0 && random.nextBoolean());
         Side side = spec.style() == StrategySpec.Style.MOMENTUM ? (up ? Side.LONG : Side.SHORT)
