@@ -1524,7 +1524,7 @@ public final class DecisionEngine {
                 edgeScores,
                 new EngineState.AllocationState(allocationKnown, allocation.bucketWeights(),
                         allocation.strategyWeights(), allocation.computedAt().toEpochMilli()),
-                ledger.entries(), stamps, newPositions.toList(),
+                ledger.entries(), ledger.nextSequence(), stamps, newPositions.toList(),
                 new EngineState.TurnoverState(turnoverDay, turnoverNotional), alignment.toList(), symbols.toList(),
                 book.toList(), List.copyOf(closedTradeKeys), syncs);
     }
@@ -1592,6 +1592,7 @@ public final class DecisionEngine {
             PairInfo pi = e.pairInfo(Pair.parse(x.pair()));
             e.ledger.restore(x, b.ref, pi.ref);
         }
+        e.ledger.continueSequenceAt(s.ledgerNextSequence());
         s.rateLimitStamps().forEach((id, list) -> {
             BotInfo b = e.bots.get(id);
             if (b != null) {

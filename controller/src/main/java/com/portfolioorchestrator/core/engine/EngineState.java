@@ -20,6 +20,7 @@ import java.util.TreeMap;
  *
  * @param breakerDisabledUntilMs operator breaker disables still running
  * @param ledger                 positions and reservations in insertion order
+ * @param ledgerNextSequence     the sequence the next ledger entry gets
  * @param rateLimitStamps        per bot, times of allowed entries within the last hour
  * @param newPositionStamps      times of allowed new entries (for the combined-throttle window)
  * @param alignment              entry requests on the alignment assets within the alignment window
@@ -33,6 +34,7 @@ public record EngineState(ProfileName activeProfile, boolean killSwitch, String 
                           long regimeSinceMs, ReconciliationState reconciliation, boolean portfolioStale,
                           Map<String, BotHealth> botHealth, CorrelationInput strategyCorrelation,
                           Map<String, Double> edgeScores, AllocationState allocation, List<LedgerEntry> ledger,
+                          long ledgerNextSequence,
                           Map<String, List<Long>> rateLimitStamps, List<Long> newPositionStamps, TurnoverState turnover,
                           List<AlignmentSignal> alignment, List<SymbolGuardState> symbols,
                           List<DecisionRecord> recentDecisions, List<String> closedTradeKeys,

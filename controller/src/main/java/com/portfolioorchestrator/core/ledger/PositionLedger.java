@@ -181,6 +181,16 @@ public final class PositionLedger {
         addTotals(s);
     }
 
+    /** The sequence the next entry gets (saved with the entries). */
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    /** After a restore: continue numbering where the saved ledger stopped (never below what is in use). */
+    public void continueSequenceAt(long next) {
+        nextSequence = Math.max(nextSequence, next);
+    }
+
     /** Changes a position's size or stop (partial close, stop moved, mark to market of its notional). */
     public void updateAt(int index, double notional, double riskAtStop) {
         Checks.nonNegative(notional, "notional");

@@ -89,6 +89,7 @@ final class RandomScenario {
 
     DecisionRequest request() {
         Requests r = Requests.entry(BOTS[rnd.nextInt(BOTS.length)], PAIRS[rnd.nextInt(PAIRS.length)])
+                .requestId("r-" + ids)
                 .side(rnd.nextBoolean() ? Side.LONG : Side.SHORT)
                 .stake(rnd.nextDouble(1, 12_000))
                 .leverage(1 + rnd.nextInt(5))

@@ -44,6 +44,11 @@ final class Requests {
         return new Requests(botId, pair);
     }
 
+    Requests requestId(String id) {
+        requestId = id;
+        return this;
+    }
+
     Requests side(Side s) {
         side = s;
         return this;
