@@ -1,0 +1,217 @@
+package com.portfolioorchestrator.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.portfolioorchestrator.core.engine.Decision;
+import com.portfolioorchestrator.core.engine.DecisionEngine;
+import com.portfolioorchestrator.core.engine.DecisionRequest;
+import com.portfolioorchestrator.core.engine.EngineEvent;
+import com.portfolioorchestrator.core.engine.EngineState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The decision use case around the single-writer {@link DecisionEngine}: one lock owns the engine; idempotency by
+ * {@code (bot, request_id)}; state that matters for safety committed before the answer; the audit record handed to
+ * the journal (the caller waits for its receipt outside the lock, so the engine never waits on the disk).
+ */
+public final class DecisionService {
+    /** The audit log (asynchronous, batched). The future completes when the record is durable. */
+    public interface Journal {
+        CompletableFuture<?> append(JournalEntry entry);
+    }
+
+    /** Durable engine state (synchronous: committed when it returns). */
+    public interface StateSink {
+        void commit(EngineState state);
+    }
+
+    /** What the journal records for one decision. */
+    public record JournalEntry(DecisionRequest request, String requestJson, Decision decision, Instant receivedAt,
+                               double evaluatedUs) {}
+
+    /** The answer to one request. {@code replay} is true when an earlier identical request already decided it. */
+    public record Outcome(Decision decision, double evaluatedUs, boolean replay, CompletableFuture<?> durable) {}
+
+    /** A request id reused with a different body (409). */
+    public static final class ConflictException extends RuntimeException {
+        public ConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A request that refers to something that does not exist (422), e.g. retry_of of another bot. */
+    public static final class UnknownReferenceException extends RuntimeException {
+        private final String field;
+
+        public UnknownReferenceException(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    private record Remembered(String requestJson, Decision decision, double evaluatedUs) {}
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DecisionEngine engine;
+    private final Clock clock;
+    private final Journal journal;
+    private final StateSink stateSink;
+    private final Consumer<List<EngineEvent>> eventSink;
+    private final Function<DecisionRequest, String> ids;
+    private final Cache<String, Remembered> byRequest;
+    private final Cache<String, String> botByDecision;
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private long stateVersion;
+    private long committedVersion;
+
+    /**
+     * @param ids         the decision id of a new request (live: random; replay: a sequence)
+     * @param idempotency how long and how many request ids are remembered
+     */
+    public DecisionService(DecisionEngine engine, Clock clock, Journal journal, StateSink stateSink,
+                           Consumer<List<EngineEvent>> eventSink, Function<DecisionRequest, String> ids,
+                           Duration idempotencyWindow, long idempotencyCapacity) {
+        this.engine = engine;
+        this.clock = clock;
+        this.journal = journal;
+        this.stateSink = stateSink;
+        this.eventSink = eventSink;
+        this.ids = ids;
+        this.byRequest = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
+        this.botByDecision = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
+    }
+
+    /** Makes an earlier decision known again after a restart (idempotency and retry_of lookups). */
+    public void remember(String botId, String requestId, String requestJson, Decision decision, double evaluatedUs) {
+        byRequest.put(key(botId, requestId), new Remembered(requestJson, decision, evaluatedUs));
+        botByDecision.put(decision.decisionId(), botId);
+    }
+
+    /**
+     * Decides one request.
+     *
+     * @param requestJson the request in canonical form (same body -> same text): what idempotency compares
+     * @throws ConflictException         the request id was used before with another body
+     * @throws UnknownReferenceException retry_of names no decision of this bot
+     */
+    public Outcome decide(DecisionRequest request, String requestJson) {
+        String key = key(request.botId(), request.requestId());
+        Decision decision;
+        double evaluatedUs;
+        EngineState toCommit = null;
+        long version = 0;
+        List<EngineEvent> events;
+        Instant now;
+        lock.lock();
+        try {
+            Remembered earlier = byRequest.getIfPresent(key);
+            if (earlier != null) {
+                if (!earlier.requestJson().equals(requestJson)) {
+                    throw new ConflictException("request_id '" + request.requestId() + "' was used before with a different body");
+                }
+                return new Outcome(earlier.decision(), earlier.evaluatedUs(), true, CompletableFuture.completedFuture(null));
+            }
+            if (request.retryOf().isPresent()) {
+                String owner = botByDecision.getIfPresent(request.retryOf().get());
+                if (owner == null || !owner.equals(request.botId())) {
+                    throw new UnknownReferenceException("retry_of", "must name a decision of bot " + request.botId()
+                            + ", was '" + request.retryOf().get() + "'");
+                }
+            }
+            now = clock.instant();
+            String id = ids.apply(request);
+            long start = System.nanoTime();
+            decision = engine.decide(request, id, now);
+            evaluatedUs = (System.nanoTime() - start) / 1000.0;
+            byRequest.put(key, new Remembered(requestJson, decision, evaluatedUs));
+            botByDecision.put(decision.decisionId(), request.botId());
+            events = engine.drainEvents();
+            if (decision.allowed() || !events.isEmpty()) {
+                toCommit = engine.snapshot();
+                version = ++stateVersion;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (toCommit != null) {
+            commit(toCommit, version);
+        }
+        if (!events.isEmpty()) {
+            eventSink.accept(events);
+        }
+        CompletableFuture<?> durable = journal.append(new JournalEntry(request, requestJson, decision, now, evaluatedUs));
+        return new Outcome(decision, evaluatedUs, false, durable);
+    }
+
+    /**
+     * Commits a state snapshot unless a newer one already is: concurrent deciders snapshot under the engine lock in
+     * version order but may reach the disk in another order, and an older snapshot must never overwrite a newer one.
+     */
+    private void commit(EngineState state, long version) {
+        commitLock.lock();
+        try {
+            if (version > committedVersion) {
+                stateSink.commit(state);
+                committedVersion = version;
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** Runs an operation on the engine under its lock, then commits the state and publishes its events. */
+    public <T> T withEngine(Function<DecisionEngine, T> operation) {
+        T result;
+        EngineState state;
+        long version;
+        List<EngineEvent> events;
+        lock.lock();
+        try {
+            result = operation.apply(engine);
+            events = engine.drainEvents();
+            state = engine.snapshot();
+            version = ++stateVersion;
+        } finally {
+            lock.unlock();
+        }
+        commit(state, version);
+        if (!events.isEmpty()) {
+            eventSink.accept(events);
+        }
+        return result;
+    }
+
+    /** A read of the engine under its lock (views for GET /api/v1/state). */
+    public <T> T read(Function<DecisionEngine, T> view) {
+        lock.lock();
+        try {
+            return view.apply(engine);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Optional<String> botOfDecision(String decisionId) {
+        return Optional.ofNullable(botByDecision.getIfPresent(decisionId));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private static String key(String botId, String requestId) {
+        return botId + '\u0000' + requestId;
+    }
+}
