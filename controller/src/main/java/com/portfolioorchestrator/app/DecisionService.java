@@ -33,12 +33,17 @@ public final class DecisionService {
         void commit(EngineState state);
     }
 
-    /** What the journal records for one decision. */
+    /** What the journal records for one decision; {@code requestJson} is the body as received. */
     public record JournalEntry(DecisionRequest request, String requestJson, Decision decision, Instant receivedAt,
                                double evaluatedUs) {}
 
-    /** The answer to one request. {@code replay} is true when an earlier identical request already decided it. */
-    public record Outcome(Decision decision, double evaluatedUs, boolean replay, CompletableFuture<?> durable) {}
+    /**
+     * The answer to one request. {@code replay} is true when an earlier identical request already decided it; a replay
+     * of a decision made before a restart carries the stored response body instead of the decision object.
+     */
+    public record Outcome(Optional<Decision> decision, Optional<String> storedResponse, double evaluatedUs,
+                          boolean replay, CompletableFuture<?> durable) {
+    }
 
     /** A request id reused with a different body (409). */
     public static final class ConflictException extends RuntimeException {
@@ -61,7 +66,8 @@ public final class DecisionService {
         }
     }
 
-    private record Remembered(String requestJson, Decision decision, double evaluatedUs) {}
+    /** An earlier decision: the object when made by this process, the stored response body when made before a restart. */
+    private record Remembered(String canonical, Decision decision, String storedResponse, double evaluatedUs) {}
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DecisionEngine engine;
@@ -93,20 +99,21 @@ public final class DecisionService {
         this.botByDecision = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
     }
 
-    /** Makes an earlier decision known again after a restart (idempotency and retry_of lookups). */
-    public void remember(String botId, String requestId, String requestJson, Decision decision, double evaluatedUs) {
-        byRequest.put(key(botId, requestId), new Remembered(requestJson, decision, evaluatedUs));
-        botByDecision.put(decision.decisionId(), botId);
+    /** Makes a decision made before a restart known again (idempotency and retry_of lookups). */
+    public void rememberStored(String botId, String requestId, String canonical, String decisionId, String responseJson) {
+        byRequest.put(key(botId, requestId), new Remembered(canonical, null, responseJson, 0));
+        botByDecision.put(decisionId, botId);
     }
 
     /**
      * Decides one request.
      *
-     * @param requestJson the request in canonical form (same body -> same text): what idempotency compares
+     * @param canonical   the request in canonical form (same content -> same text): what idempotency compares
+     * @param requestJson the body as received, for the audit log
      * @throws ConflictException         the request id was used before with another body
      * @throws UnknownReferenceException retry_of names no decision of this bot
      */
-    public Outcome decide(DecisionRequest request, String requestJson) {
+    public Outcome decide(DecisionRequest request, String canonical, String requestJson) {
         String key = key(request.botId(), request.requestId());
         Decision decision;
         double evaluatedUs;
@@ -118,10 +125,11 @@ public final class DecisionService {
         try {
             Remembered earlier = byRequest.getIfPresent(key);
             if (earlier != null) {
-                if (!earlier.requestJson().equals(requestJson)) {
+                if (!earlier.canonical().equals(canonical)) {
                     throw new ConflictException("request_id '" + request.requestId() + "' was used before with a different body");
                 }
-                return new Outcome(earlier.decision(), earlier.evaluatedUs(), true, CompletableFuture.completedFuture(null));
+                return new Outcome(Optional.ofNullable(earlier.decision()), Optional.ofNullable(earlier.storedResponse()),
+                        earlier.evaluatedUs(), true, CompletableFuture.completedFuture(null));
             }
             if (request.retryOf().isPresent()) {
                 String owner = botByDecision.getIfPresent(request.retryOf().get());
@@ -135,7 +143,7 @@ public final class DecisionService {
             long start = System.nanoTime();
             decision = engine.decide(request, id, now);
             evaluatedUs = (System.nanoTime() - start) / 1000.0;
-            byRequest.put(key, new Remembered(requestJson, decision, evaluatedUs));
+            byRequest.put(key, new Remembered(canonical, decision, null, evaluatedUs));
             botByDecision.put(decision.decisionId(), request.botId());
             events = engine.drainEvents();
             if (decision.allowed() || !events.isEmpty()) {
@@ -152,7 +160,7 @@ public final class DecisionService {
             eventSink.accept(events);
         }
         CompletableFuture<?> durable = journal.append(new JournalEntry(request, requestJson, decision, now, evaluatedUs));
-        return new Outcome(decision, evaluatedUs, false, durable);
+        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, durable);
     }
 
     /**

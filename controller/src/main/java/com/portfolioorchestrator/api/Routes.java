@@ -1,0 +1,276 @@
+package com.portfolioorchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.portfolioorchestrator.app.DecisionService;
+import com.portfolioorchestrator.app.Readiness;
+import com.portfolioorchestrator.core.DenyCode;
+import com.portfolioorchestrator.core.engine.Decision;
+import com.portfolioorchestrator.core.engine.DecisionRequest;
+import com.portfolioorchestrator.core.engine.FillResult;
+import com.portfolioorchestrator.persistence.DecisionFilter;
+import com.portfolioorchestrator.persistence.DecisionLog;
+import com.portfolioorchestrator.persistence.DecisionRecord;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The endpoints of PRODUCT.md section 3. Handlers are thin: parse, call one service, answer. */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    /** How long an answer waits for its audit record to be durable before it is sent anyway (and counted). */
+    private static final long JOURNAL_WAIT_MS = 2000;
+
+    /** What the routes need. {@code bots} renders the per-bot part of GET /api/v1/state. */
+    public record Services(DecisionService decisions, DecisionLog log, Readiness readiness,
+                           PrometheusMeterRegistry registry, DecisionMetrics metrics,
+                           Supplier<List<Map<String, Object>>> bots) {}
+
+    private static final SchemaValidator REQUEST_SCHEMA = SchemaValidator.load("decision-request.schema.json");
+    private static final SchemaValidator FILL_SCHEMA = SchemaValidator.load("fill-request.schema.json");
+
+    private Routes() {}
+
+    public static Consumer<RoutesConfig> of(Services s) {
+        return routes -> {
+            routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+            routes.get("/ready", ctx -> ready(ctx, s.readiness()));
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(s.registry().scrape()));
+            routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+            routes.post("/api/v1/decisions", ctx -> decide(ctx, s));
+            routes.post("/api/v1/decisions/{id}/fill", ctx -> fill(ctx, s));
+            routes.post("/api/v1/decisions/{id}/cancel", ctx -> cancel(ctx, s));
+            routes.get("/api/v1/decisions", ctx -> listDecisions(ctx, s));
+            routes.get("/api/v1/state", ctx -> state(ctx, s));
+        };
+    }
+
+    private static void ready(Context ctx, Readiness readiness) {
+        Readiness.State st = readiness.state();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ready", readiness.notReadyReason().isEmpty());
+        body.put("had_complete_view", st.hadCompleteView());
+        body.put("stale", st.stale());
+        body.put("stale_bots", st.staleBots());
+        body.put("view_at", st.at().toString());
+        body.put("detail", readiness.notReadyReason().orElse("ok"));
+        ctx.status(readiness.notReadyReason().isEmpty() ? 200 : 503).contentType("application/json").result(ApiJson.write(body));
+    }
+
+    private static void decide(Context ctx, Services s) {
+        JsonNode body = JsonBodies.parse(ctx.bodyAsBytes());
+        if (!body.isObject()) {
+            throw DecisionMapping.validation(List.of(new Problem.FieldError("(body)", "must be a JSON object, was " + SchemaValidator.shown(body))));
+        }
+        JsonNode botId = body.get("bot_id");
+        if (botId != null && botId.isTextual()) {
+            ApiServer.requireBot(ctx, botId.asText());
+        }
+        List<Problem.FieldError> errors = REQUEST_SCHEMA.validate(body);
+        if (!errors.isEmpty()) {
+            throw DecisionMapping.validation(errors);
+        }
+        ApiServer.requireBot(ctx, botId.asText());
+        DecisionRequest request = DecisionMapping.toRequest(body);
+        if (!s.readiness().canDecide()) {
+            throw new ApiException(Problem.of(503, "not-ready", "Not ready",
+                    "no complete portfolio view since start: " + s.readiness().state().detail()), 5);
+        }
+        DecisionService.Outcome outcome;
+        try {
+            outcome = s.decisions().decide(request, canonical(body), body.toString());
+        } catch (DecisionService.ConflictException e) {
+            throw new ApiException(Problem.of(409, "conflict", "Conflict", e.getMessage()));
+        } catch (DecisionService.UnknownReferenceException e) {
+            throw DecisionMapping.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        }
+        if (!outcome.replay()) {
+            s.metrics().record(outcome.decision().orElseThrow(), outcome.evaluatedUs());
+            awaitDurable(outcome);
+        }
+        String response = outcome.storedResponse()
+                .orElseGet(() -> responseJson(outcome.decision().orElseThrow(), outcome.evaluatedUs()));
+        ctx.contentType("application/json").result(response);
+    }
+
+    /** An answer is sent once its audit record is committed, so an answered decision is never missing from the log. */
+    private static void awaitDurable(DecisionService.Outcome outcome) {
+        try {
+            outcome.durable().get(JOURNAL_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.error("a decision was answered before its audit record was committed ({} ms)", JOURNAL_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("an audit record failed: {}", e.getCause().toString());
+        }
+    }
+
+    /**
+     * The request as idempotency compares it: fields sorted, numbers by value (500 and 500.0 are the same stake),
+     * so a resend of the same content is "the same body" whatever its key order or spacing.
+     */
+    public static String canonical(JsonNode body) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            sorted.put(e.getKey(), v.isNumber() ? Double.toString(v.asDouble()) : v.toString());
+        }
+        return sorted.toString();
+    }
+
+    private static String ownedDecision(Context ctx, Services s) {
+        String id = ctx.pathParam("id");
+        String owner = s.decisions().botOfDecision(id).orElseThrow(() ->
+                ApiException.notFound("no recent decision with id '" + id + "'"));
+        ApiServer.requireBot(ctx, owner);
+        return id;
+    }
+
+    private static void fill(Context ctx, Services s) {
+        String id = ownedDecision(ctx, s);
+        JsonNode body = JsonBodies.parse(ctx.bodyAsBytes());
+        List<Problem.FieldError> errors = FILL_SCHEMA.validate(body);
+        if (!errors.isEmpty()) {
+            throw DecisionMapping.validation(errors);
+        }
+        String tradeId = body.get("trade_id").asText();
+        Instant now = s.decisions().clock().instant();
+        FillResult result = s.decisions().withEngine(engine -> engine.fill(id, tradeId, now));
+        ctx.json(Map.of("decision_id", id, "trade_id", tradeId, "result", result.name()));
+    }
+
+    private static void cancel(Context ctx, Services s) {
+        String id = ownedDecision(ctx, s);
+        if (ctx.bodyAsBytes().length > 0) {
+            JsonBodies.parse(ctx.bodyAsBytes());
+        }
+        Instant now = s.decisions().clock().instant();
+        boolean released = s.decisions().withEngine(engine -> engine.cancel(id, now));
+        ctx.json(Map.of("decision_id", id, "released", released));
+    }
+
+    private static void listDecisions(Context ctx, Services s) {
+        Principal p = ApiServer.principal(ctx);
+        DecisionFilter filter = DecisionFilter.all();
+        String bot = ctx.queryParam("bot");
+        if (p instanceof Principal.Bot b) {
+            if (bot != null && !bot.equals(b.id())) {
+                throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "a bot may read only its own decisions"));
+            }
+            bot = b.id();
+        }
+        if (bot != null) {
+            filter = filter.withBot(bot);
+        }
+        String since = ctx.queryParam("since");
+        if (since != null) {
+            try {
+                filter = filter.withSince(Instant.parse(since));
+            } catch (DateTimeParseException e) {
+                throw query("since", "must be an ISO-8601 instant like 2026-11-23T10:00:00Z, was '" + since + "'");
+            }
+        }
+        String denied = ctx.queryParam("denied");
+        if (denied != null) {
+            if (!denied.equals("true") && !denied.equals("false")) {
+                throw query("denied", "must be true or false, was '" + denied + "'");
+            }
+            filter = filter.withDenied(Boolean.parseBoolean(denied));
+        }
+        String code = ctx.queryParam("code");
+        if (code != null) {
+            try {
+                filter = filter.withDenyCode(DenyCode.valueOf(code).name());
+            } catch (IllegalArgumentException e) {
+                throw query("code", "must be a deny code such as RISK_BUDGET, was '" + code + "'");
+            }
+        }
+        int limit = intParam(ctx, "limit", 100, 1, 1000);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        List<Object> items = new ArrayList<>();
+        for (DecisionRecord r : s.log().find(filter, limit, offset)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("decision_id", r.decisionId());
+            item.put("bot_id", r.botId());
+            item.put("received_at", r.receivedAt().toString());
+            item.put("allowed", r.allowed());
+            item.put("denied_by", r.denyCode().orElse(null));
+            item.put("latency_us", r.latencyMicros());
+            item.put("request", ApiJson.readTree(r.requestJson()));
+            item.put("response", ApiJson.readTree(r.responseJson()));
+            items.add(item);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", s.log().count(filter));
+        page.put("limit", limit);
+        page.put("offset", offset);
+        page.put("decisions", items);
+        ctx.contentType("application/json").result(ApiJson.write(page));
+    }
+
+    private static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) {
+                throw new NumberFormatException();
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw query(name, "must be an integer in [" + min + ", " + max + "], was '" + v + "'");
+        }
+    }
+
+    private static ApiException query(String param, String message) {
+        return new ApiException(new Problem("/problems/validation", "Invalid query", 400, param + " " + message,
+                List.of(new Problem.FieldError(param, message))));
+    }
+
+    private static void state(Context ctx, Services s) {
+        ApiServer.principal(ctx);
+        Instant now = s.decisions().clock().instant();
+        Map<String, Object> body = s.decisions().read(engine -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", now.toString());
+            m.put("allocation_state", engine.allocationState(now));
+            m.put("risk_state", engine.riskState(now));
+            m.put("execution_guard_state", engine.executionGuardState(now));
+            m.put("positions", engine.positions());
+            m.put("reservations", engine.reservations());
+            return m;
+        });
+        body.put("bots", s.bots().get());
+        ctx.contentType("application/json").result(ApiJson.write(body));
+    }
+
+    /** For tests: the empty object node. */
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Renders a decision as the journal stores it: the response body exactly as sent. */
+    public static String responseJson(Decision d, double evaluatedUs) {
+        return ApiJson.write(DecisionMapping.toResponse(d, evaluatedUs));
+    }
+}

@@ -1,0 +1,226 @@
+package com.portfolioorchestrator.cli;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.portfolioorchestrator.api.ApiJson;
+import com.portfolioorchestrator.api.ApiServer;
+import com.portfolioorchestrator.api.DecisionMetrics;
+import com.portfolioorchestrator.api.EngineMetrics;
+import com.portfolioorchestrator.api.HttpRateLimiter;
+import com.portfolioorchestrator.api.Routes;
+import com.portfolioorchestrator.api.TokenAuthenticator;
+import com.portfolioorchestrator.app.DecisionService;
+import com.portfolioorchestrator.app.Readiness;
+import com.portfolioorchestrator.config.OrchestratorConfig;
+import com.portfolioorchestrator.core.engine.Decision;
+import com.portfolioorchestrator.core.engine.DecisionEngine;
+import com.portfolioorchestrator.core.engine.EngineEvent;
+import com.portfolioorchestrator.core.engine.EngineState;
+import com.portfolioorchestrator.persistence.Database;
+import com.portfolioorchestrator.persistence.DecisionFilter;
+import com.portfolioorchestrator.persistence.DecisionLog;
+import com.portfolioorchestrator.persistence.DecisionRecord;
+import com.portfolioorchestrator.persistence.EngineStateCodec;
+import com.portfolioorchestrator.persistence.SnapshotKind;
+import com.portfolioorchestrator.persistence.StateStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code serve}: opens the database, restores the engine exactly as it was, and starts the
+ * decision service, the HTTP server and the housekeeping (reservation expiry every second, a state save and the three
+ * state snapshots every risk cycle). {@link #close()} stops in the reverse order and saves the state last.
+ */
+public final class OrchestratorRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorRuntime.class);
+    /** How long and how many request ids are remembered for idempotency (and reloaded from the log at start). */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    static final int IDEMPOTENCY_CAPACITY = 200_000;
+
+    private final OrchestratorConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final StateStore stateStore;
+    private final DecisionLog log;
+    private final DecisionService decisions;
+    private final Readiness readiness = new Readiness();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ScheduledExecutorService housekeeping;
+    private final ApiServer server;
+    private volatile Supplier<List<Map<String, Object>>> bots = List::of;
+
+    private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride) {
+        this.config = config;
+        this.clock = clock;
+        this.database = Database.open(config.database());
+        this.stateStore = StateStore.open(database);
+        this.log = DecisionLog.start(database, DecisionLog.Settings.defaults());
+        DecisionEngine engine = restoreEngine();
+        this.decisions = new DecisionService(engine, clock, this::journal,
+                state -> stateStore.saveState(Map.of(EngineStateCodec.PART, EngineStateCodec.encode(state))),
+                this::onEvents, request -> "d-" + UUID.randomUUID().toString().replace("-", ""),
+                IDEMPOTENCY_WINDOW, IDEMPOTENCY_CAPACITY);
+        reloadIdempotency();
+        EngineMetrics.register(registry, decisions, log, clock);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleAtFixedRate(this::expireReservations, 1, 1, TimeUnit.SECONDS);
+        long cycle = config.schedule().riskCycleS();
+        housekeeping.scheduleAtFixedRate(this::saveAndSnapshot, cycle, cycle, TimeUnit.SECONDS);
+        this.server = ApiServer.start(config.listenHost(), portOverride >= 0 ? portOverride : config.listenPort(),
+                TokenAuthenticator.of(config), new HttpRateLimiter(config.risk().rateLimits().requestsPerSecond(), Ticker.systemTicker()),
+                Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get())));
+        LOG.info("listening on http://{}:{} (mode {}, profile {}, database {})", config.listenHost(), server.port(),
+                config.risk().mode().configName(), decisions.read(DecisionEngine::activeProfile).configName(), config.database());
+    }
+
+    /** Starts on the configured address; {@code portOverride} >= 0 replaces the configured port (0 = any free port). */
+    public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride) {
+        return new OrchestratorRuntime(config, clock, portOverride);
+    }
+
+    private DecisionEngine restoreEngine() {
+        String stored = stateStore.loadState().get(EngineStateCodec.PART);
+        if (stored == null) {
+            LOG.info("no stored engine state: starting fresh");
+            return new DecisionEngine(config.risk());
+        }
+        EngineState state = EngineStateCodec.decode(stored);
+        LOG.info("engine state restored: kill switch {}, {} ledger entries, profile {}", state.killSwitch(),
+                state.ledger().size(), state.activeProfile().configName());
+        return DecisionEngine.restore(config.risk(), state);
+    }
+
+    /** Decisions of the idempotency window made before this start answer a resend with the same body again. */
+    private void reloadIdempotency() {
+        Instant since = clock.instant().minus(IDEMPOTENCY_WINDOW);
+        DecisionFilter filter = DecisionFilter.all().withSince(since);
+        int loaded = 0;
+        for (int offset = 0; loaded < IDEMPOTENCY_CAPACITY; ) {
+            List<DecisionRecord> page = log.find(filter, DecisionLog.MAX_LIMIT, offset);
+            for (DecisionRecord r : page) {
+                decisions.rememberStored(r.botId(), r.requestId(), Routes.canonical(ApiJson.readTree(r.requestJson())),
+                        r.decisionId(), r.responseJson());
+                loaded++;
+            }
+            if (page.size() < DecisionLog.MAX_LIMIT) {
+                break;
+            }
+            offset += page.size();
+        }
+        if (loaded > 0) {
+            LOG.info("{} decisions of the last {} h reloaded for idempotency", loaded, IDEMPOTENCY_WINDOW.toHours());
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<?> journal(DecisionService.JournalEntry e) {
+        Decision d = e.decision();
+        String response = Routes.responseJson(d, e.evaluatedUs());
+        String checks = ApiJson.write(d.checks());
+        DecisionRecord record = d.allowed()
+                ? DecisionRecord.allowed(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(), e.requestJson(),
+                        response, checks, e.evaluatedUs())
+                : DecisionRecord.denied(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(),
+                        d.deniedBy().orElseThrow().name(), e.requestJson(), response, checks, e.evaluatedUs());
+        return log.appendWithReceipt(record);
+    }
+
+    private void onEvents(List<EngineEvent> events) {
+        for (EngineEvent e : events) {
+            LOG.warn("event: {}", e);
+        }
+    }
+
+    private void expireReservations() {
+        try {
+            Instant now = clock.instant();
+            decisions.withEngine(engine -> {
+                engine.expireReservations(now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("reservation expiry failed", e);
+        }
+    }
+
+    /** Every risk cycle: the whole state (for what is not committed on change) and the three state snapshots. */
+    void saveAndSnapshot() {
+        try {
+            Instant now = clock.instant();
+            Map<String, Object> views = decisions.withEngine(engine -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("risk", engine.riskState(now));
+                m.put("allocation", engine.allocationState(now));
+                m.put("guards", engine.executionGuardState(now));
+                return m;
+            });
+            stateStore.appendSnapshot(SnapshotKind.RISK, now, ApiJson.write(views.get("risk")));
+            stateStore.appendSnapshot(SnapshotKind.ALLOCATION, now, ApiJson.write(views.get("allocation")));
+            stateStore.appendSnapshot(SnapshotKind.EXECUTION_GUARD, now, ApiJson.write(views.get("guards")));
+        } catch (RuntimeException e) {
+            LOG.error("periodic state save failed", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public DecisionService decisions() {
+        return decisions;
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public DecisionLog log() {
+        return log;
+    }
+
+    public OrchestratorConfig config() {
+        return config;
+    }
+
+    /** The per-bot part of GET /api/v1/state, supplied by whoever feeds the portfolio view. */
+    public void bots(Supplier<List<Map<String, Object>>> supplier) {
+        this.bots = supplier;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        housekeeping.shutdownNow();
+        try {
+            decisions.withEngine(engine -> null); // commits the final state
+        } catch (RuntimeException e) {
+            LOG.error("final state save failed", e);
+        }
+        log.close();
+        stateStore.close();
+        database.close();
+        LOG.info("stopped");
+    }
+
+    static List<String> lines(List<?> items) {
+        List<String> out = new ArrayList<>();
+        items.forEach(i -> out.add(String.valueOf(i)));
+        return out;
+    }
+}
