@@ -295,7 +295,9 @@ public final class DecisionEngine {
             info.fresh = true;
             bots.put(ACCOUNT_ID, info);
         }
-        this.newPositions = new TimeRing(Math.max(16, policy.correlation().combinedMaxNewPositions() * 4));
+        // every allowed entry within the throttle window must fit, whatever the rate limits let through
+        this.newPositions = new TimeRing(16 + policy.rateLimits().perBotPerMinute() * Math.max(1, policy.bots().size())
+                * Math.max(1, policy.correlation().combinedWindowMin()));
         this.alignment = new AlignmentWindow(policy.correlation().alignmentWindowH() * HOUR);
         this.symbols = new SymbolGuards(policy.guards().symbolFailures(), policy.guards().symbolFailureWindowMin() * MINUTE,
                 policy.guards().symbolCooldownMin() * MINUTE);
@@ -940,9 +942,11 @@ public final class DecisionEngine {
         }
     }
 
-    /** Releases a reservation (cancel, expiry, retry of it): its notional leaves today's turnover again. */
+    /** Releases a reservation (cancel, expiry, retry of it): its notional leaves the turnover of its own day again. */
     private void releaseAt(int i) {
-        turnoverNotional = Math.max(0, turnoverNotional - ledger.notionalAt(i));
+        if (Math.floorDiv(ledger.openedAtMsAt(i), DAY) == turnoverDay) {
+            turnoverNotional = Math.max(0, turnoverNotional - ledger.notionalAt(i));
+        }
         ledger.removeAt(i);
     }
 

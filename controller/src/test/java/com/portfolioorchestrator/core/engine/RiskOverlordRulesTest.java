@@ -216,6 +216,23 @@ class RiskOverlordRulesTest {
             engine.onEquity(nextDay, 100_000, 0);
             allowed(decide(engine, Requests.entry("S7", "BTC/USDT").stake(1), nextDay));
         }
+        @Test
+        void turnover_cancellingYesterdaysReservation_doesNotLowerTodaysTurnover() {
+            RiskPolicy policy = TestPolicies.builder().off(Toggle.ASSET_CAPS, Toggle.ALLOCATION, Toggle.GATE_P1,
+                    Toggle.GATE_P5, Toggle.GATE_P2).build();
+            Instant lateEvening = Instant.parse("2026-11-23T23:59:00Z");
+            Instant midnight = Instant.parse("2026-11-24T00:00:00Z");
+            DecisionEngine engine = Engines.ready(policy, lateEvening);
+            String yesterday = allowed(decide(engine, Requests.entry("S5", "BTC/USDT").stake(10_000), lateEvening)).decisionId();
+            for (String bot : new String[] {"S1", "S2", "S3", "S4", "S6"}) {
+                allowed(decide(engine, Requests.entry(bot, "BTC/USDT").stake(10_000), midnight));
+            }
+
+            engine.cancel(yesterday, midnight.plusSeconds(1));
+
+            assertThat(decide(engine, Requests.entry("S7", "BTC/USDT").stake(1), midnight.plusSeconds(2)).deniedBy())
+                    .contains(DenyCode.TURNOVER_CAP);
+        }
     }
 
     @Nested
