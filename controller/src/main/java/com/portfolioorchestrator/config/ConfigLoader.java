@@ -520,7 +520,8 @@ public final class ConfigLoader {
             t.problem("extreme_z", "must be at least high_z (" + highZ + "), was " + extremeZ);
         }
         RegimeAdjustment high = regime(t, "high", new RegimeAdjustment(0.70, 0.80, 0.80, List.of()));
-        RegimeAdjustment extreme = regime(t, "extreme", new RegimeAdjustment(0.50, 0.60, 1.0, List.of("S2", "S7")));
+        // playbook 2.4 names no slippage factor for the extreme regime: it is at least as tight as the high one
+        RegimeAdjustment extreme = regime(t, "extreme", new RegimeAdjustment(0.50, 0.60, high.slippage(), List.of("S2", "S7")));
         t.finish();
         return new VolatilityPolicy(sourceBot, pair, timeframe, atr, window, highZ, persist, highExit, extremeZ,
                 extremeExit, high, extreme);

@@ -13,10 +13,11 @@ public enum Toggle {
 
     /**
      * The toggles the safety lock keeps on in live mode (PRODUCT.md 5.12): kill switch, stale-data guard, rate limits,
-     * fat finger and the hard daily loss (which lives under {@code daily_loss}).
+     * fat finger and the hard daily loss. The hard daily loss is the daily-loss rule, which is also M16's gate P3 and
+     * runs only when both {@code daily_loss} and {@code gate_p3} are on, so both are locked.
      */
     public static final Set<Toggle> SAFETY_LOCKED =
-            EnumSet.of(KILL_SWITCH, STALE_DATA, RATE_LIMITS, FAT_FINGER, DAILY_LOSS);
+            EnumSet.of(KILL_SWITCH, STALE_DATA, RATE_LIMITS, FAT_FINGER, DAILY_LOSS, GATE_P3);
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
