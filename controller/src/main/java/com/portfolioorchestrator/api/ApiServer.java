@@ -32,7 +32,20 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(String host, int port, TokenAuthenticator auth, HttpRateLimiter rateLimiter,
                                   Consumer<RoutesConfig> routes) {
+        return start(host, port, auth, rateLimiter, routes, false);
+    }
+
+    /**
+     * @param virtualThreads serve requests on virtual threads; needs Java 21+ (Javalin silently keeps platform threads
+     *                       on 17, so this logs which one is in force)
+     */
+    public static ApiServer start(String host, int port, TokenAuthenticator auth, HttpRateLimiter rateLimiter,
+                                  Consumer<RoutesConfig> routes, boolean virtualThreads) {
+        if (virtualThreads && Runtime.version().feature() < 21) {
+            LOG.warn("virtual threads need Java 21+; this is Java {}: serving on platform threads", Runtime.version().feature());
+        }
         Javalin app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = virtualThreads;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before("/api/*", ctx -> {

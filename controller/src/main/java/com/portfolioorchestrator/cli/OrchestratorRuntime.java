@@ -62,7 +62,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
     private final ApiServer server;
     private volatile Supplier<List<Map<String, Object>>> bots = List::of;
 
-    private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride) {
+    private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads) {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.database());
@@ -85,14 +85,20 @@ public final class OrchestratorRuntime implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::saveAndSnapshot, cycle, cycle, TimeUnit.SECONDS);
         this.server = ApiServer.start(config.listenHost(), portOverride >= 0 ? portOverride : config.listenPort(),
                 TokenAuthenticator.of(config), new HttpRateLimiter(config.risk().rateLimits().requestsPerSecond(), Ticker.systemTicker()),
-                Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get())));
+                Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get())),
+                virtualThreads);
         LOG.info("listening on http://{}:{} (mode {}, profile {}, database {})", config.listenHost(), server.port(),
                 config.risk().mode().configName(), decisions.read(DecisionEngine::activeProfile).configName(), config.database());
     }
 
     /** Starts on the configured address; {@code portOverride} >= 0 replaces the configured port (0 = any free port). */
     public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride) {
-        return new OrchestratorRuntime(config, clock, portOverride);
+        return new OrchestratorRuntime(config, clock, portOverride, false);
+    }
+
+    /** As {@link #start(OrchestratorConfig, Clock, int)}, serving HTTP on virtual threads (Java 21+). */
+    public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads) {
+        return new OrchestratorRuntime(config, clock, portOverride, virtualThreads);
     }
 
     private DecisionEngine restoreEngine() {

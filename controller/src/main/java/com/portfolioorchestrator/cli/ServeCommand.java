@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "listen on this port instead of the configured one (0: any free port)")
     Integer port;
 
+    @Option(names = "--virtual-threads", description = "serve HTTP requests on virtual threads (Java 21+)")
+    boolean virtualThreads;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -44,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         OrchestratorConfig config = ((ConfigLoader.Loaded) result).config();
         config.safetyLockRefusals().forEach(r -> err.println("SAFETY LOCK: " + r));
         Clock clock = Clock.systemUTC();
-        OrchestratorRuntime runtime = OrchestratorRuntime.start(config, clock, port == null ? -1 : port);
+        OrchestratorRuntime runtime = OrchestratorRuntime.start(config, clock, port == null ? -1 : port, virtualThreads);
         if (portfolio != null) {
             try {
                 PortfolioFile.apply(portfolio, runtime.decisions(), runtime.readiness(), config.risk(), clock.instant());
