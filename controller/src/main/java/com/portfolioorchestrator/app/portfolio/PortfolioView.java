@@ -25,10 +25,12 @@ import java.util.OptionalDouble;
  *                               last good equity; one that never had a known equity is left out, and then
  *                               {@code complete} is false
  * @param positions              open Freqtrade trades (bots in config order, trade id order) then IBKR holdings
- * @param newClosedTrades        trades closed since the previous view, each delivered once, sorted by close time
+ * @param newClosedTrades        trades closed since the previous complete view, each delivered once in complete views
+ *                               (an incomplete view does not advance the marks), sorted by close time
  *                               (then bot, then trade id). Bots are polled at different moments, so a later view may
  *                               carry a trade that closed before one already delivered
- * @param closedTradeMarks       the delivery state after this view (persist it; see {@link HistorySeed})
+ * @param closedTradeMarks       the delivery state after this view (persist it; see {@link HistorySeed}); the builder
+ *                               adopts it only when the view is complete
  * @param hourlyPnlByStrategy    per strategy (= bot id): 168 hourly PnL values (7 days), oldest first, ending with the
  *                               last complete UTC hour: realised PnL of trades closing in the hour + change of the open
  *                               trades' unrealised PnL since the previous hour it was seen (0 before the first sample)

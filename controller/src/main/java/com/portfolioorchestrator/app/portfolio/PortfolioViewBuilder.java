@@ -182,11 +182,17 @@ public final class PortfolioViewBuilder {
 
         fresh.sort(Comparator.comparing(ClosedTradeSnapshot::closeTime).thenComparing(ClosedTradeSnapshot::botId)
                 .thenComparingLong(ClosedTradeSnapshot::tradeId));
+        // only a complete view reaches the engine, so only a complete view advances the marks: an incomplete one
+        // shows the same trades again next time
+        ClosedTradeMarks after = marks;
         for (ClosedTradeSnapshot t : fresh) {
-            ClosedTradeMark current = marks.find(t.botId()).orElse(null);
+            ClosedTradeMark current = after.find(t.botId()).orElse(null);
             if (current == null || t.mark().compareTo(current) > 0) {
-                marks = marks.with(t.botId(), t.mark());
+                after = after.with(t.botId(), t.mark());
             }
+        }
+        if (complete) {
+            marks = after;
         }
 
         DayPnl dayPnl = dayPnl(today, midnight, equity, realisedToday, unrealisedNow, complete);
@@ -206,7 +212,7 @@ public final class PortfolioViewBuilder {
         CandleSeries volatility = volatility(inputs.volatilityCandles(), at);
         Optional<String> staleReason = allStale ? Optional.of("every bot is stale") : Optional.empty();
         return new PortfolioView(at, complete, allStale, staleReason, at.plus(settings.riskStaleAfter()),
-                policy.baseCurrency(), statuses, equity, dayPnl, positions, fresh, marks, hourly, dailyByStrategy,
+                policy.baseCurrency(), statuses, equity, dayPnl, positions, fresh, after, hourly, dailyByStrategy,
                 dailyByBucket, closedCounts, edges, volatility, ibkr, inMaintenance, allocation);
     }
 
