@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code orchestrator <command>}. The composition root for every command lives under here. */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Portfolio Orchestrator: portfolio-wide risk gates for a fleet of Freqtrade bots.",
-        subcommands = {CheckConfigCommand.class, ServeCommand.class, VersionCommand.class})
+        subcommands = {CheckConfigCommand.class, DemoCommand.class, ServeCommand.class, VersionCommand.class})
 public final class Cli {
     private Cli() {}
 

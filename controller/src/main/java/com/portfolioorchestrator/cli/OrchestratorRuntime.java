@@ -8,7 +8,13 @@ import com.portfolioorchestrator.api.EngineMetrics;
 import com.portfolioorchestrator.api.HttpRateLimiter;
 import com.portfolioorchestrator.api.Routes;
 import com.portfolioorchestrator.api.TokenAuthenticator;
+import com.portfolioorchestrator.adapters.http.HttpClients;
 import com.portfolioorchestrator.app.DecisionService;
+import com.portfolioorchestrator.app.EngineFeeder;
+import com.portfolioorchestrator.app.polling.KillSwitchActions;
+import com.portfolioorchestrator.app.portfolio.HistorySeed;
+import com.portfolioorchestrator.wiring.PollingWiring;
+import org.quartz.SchedulerException;
 import com.portfolioorchestrator.app.Readiness;
 import com.portfolioorchestrator.config.OrchestratorConfig;
 import com.portfolioorchestrator.core.engine.Decision;
@@ -61,8 +67,16 @@ public final class OrchestratorRuntime implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final ApiServer server;
     private volatile Supplier<List<Map<String, Object>>> bots = List::of;
+    private final PollingWiring.Polling polling;
+    /** The engine_state key of the poller's history (closed-trade marks, day start, candles). */
+    static final String HISTORY_PART = "history";
 
-    private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads) {
+    private final double timeScale;
+    private final List<java.util.function.Consumer<List<EngineEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads, boolean poll,
+                                double timeScale) {
+        this.timeScale = timeScale;
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.database());
@@ -87,18 +101,57 @@ public final class OrchestratorRuntime implements AutoCloseable {
                 TokenAuthenticator.of(config), new HttpRateLimiter(config.risk().rateLimits().requestsPerSecond(), Ticker.systemTicker()),
                 Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get())),
                 virtualThreads);
+        this.polling = poll ? startPolling() : null;
         LOG.info("listening on http://{}:{} (mode {}, profile {}, database {})", config.listenHost(), server.port(),
                 config.risk().mode().configName(), decisions.read(DecisionEngine::activeProfile).configName(), config.database());
     }
 
     /** Starts on the configured address; {@code portOverride} >= 0 replaces the configured port (0 = any free port). */
     public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride) {
-        return new OrchestratorRuntime(config, clock, portOverride, false);
+        return new OrchestratorRuntime(config, clock, portOverride, false, false, 1.0);
     }
 
-    /** As {@link #start(OrchestratorConfig, Clock, int)}, serving HTTP on virtual threads (Java 21+). */
-    public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads) {
-        return new OrchestratorRuntime(config, clock, portOverride, virtualThreads);
+    /**
+     * @param virtualThreads serve HTTP on virtual threads (Java 21+)
+     * @param poll           poll the configured bots and IBKR (false: the portfolio view comes from elsewhere, e.g. a file)
+     */
+    public static OrchestratorRuntime start(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads,
+                                            boolean poll) {
+        return new OrchestratorRuntime(config, clock, portOverride, virtualThreads, poll, 1.0);
+    }
+
+    /** The demo's form: {@code clock} runs {@code timeScale} times faster than the wall clock. */
+    public static OrchestratorRuntime startScaled(OrchestratorConfig config, Clock clock, int portOverride, double timeScale) {
+        return new OrchestratorRuntime(config, clock, portOverride, false, true, timeScale);
+    }
+
+    /** Also hands the engine's events to {@code listener} (after they are logged). */
+    public void addEventListener(java.util.function.Consumer<List<EngineEvent>> listener) {
+        eventListeners.add(listener);
+    }
+
+    private PollingWiring.Polling startPolling() {
+        HistorySeed seed = HistorySeed.empty();
+        String stored = stateStore.loadState().get(HISTORY_PART);
+        if (stored != null) {
+            try {
+                seed = EngineStateCodec.decodeValue(stored, HistorySeed.class);
+            } catch (RuntimeException e) {
+                LOG.warn("stored polling history is unreadable, rebuilding it from the bots: {}", e.getMessage());
+            }
+        }
+        try {
+            PollingWiring.Polling p = PollingWiring.fromConfig(config, HttpClients.newShared(), clock, seed, timeScale);
+            EngineFeeder feeder = new EngineFeeder(decisions, readiness, config.risk());
+            p.poller().addListener(feeder);
+            bots(feeder::bots);
+            p.scheduler().start();
+            LOG.info("polling {} bots every {} s (guard) / {} s (risk){}", config.bots().size(),
+                    config.schedule().guardCycleS(), config.schedule().riskCycleS(), config.ibkr().enabled() ? " and IBKR" : "");
+            return p;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the polling scheduler: " + e.getMessage(), e);
+        }
     }
 
     private DecisionEngine restoreEngine() {
@@ -151,6 +204,9 @@ public final class OrchestratorRuntime implements AutoCloseable {
         for (EngineEvent e : events) {
             LOG.warn("event: {}", e);
         }
+        for (var l : eventListeners) {
+            l.accept(events);
+        }
     }
 
     private void expireReservations() {
@@ -179,6 +235,9 @@ public final class OrchestratorRuntime implements AutoCloseable {
             stateStore.appendSnapshot(SnapshotKind.RISK, now, ApiJson.write(views.get("risk")));
             stateStore.appendSnapshot(SnapshotKind.ALLOCATION, now, ApiJson.write(views.get("allocation")));
             stateStore.appendSnapshot(SnapshotKind.EXECUTION_GUARD, now, ApiJson.write(views.get("guards")));
+            if (polling != null) {
+                stateStore.saveState(Map.of(HISTORY_PART, EngineStateCodec.encodeValue(polling.poller().historySnapshot())));
+            }
         } catch (RuntimeException e) {
             LOG.error("periodic state save failed", e);
         }
@@ -209,8 +268,21 @@ public final class OrchestratorRuntime implements AutoCloseable {
         this.bots = supplier;
     }
 
+    /** The bot commands of the kill switch, when this runtime polls real bots. */
+    public java.util.Optional<KillSwitchActions> killSwitchActions() {
+        return java.util.Optional.ofNullable(polling).map(PollingWiring.Polling::killSwitch);
+    }
+
     @Override
     public void close() {
+        if (polling != null) {
+            try {
+                polling.scheduler().close();
+            } catch (SchedulerException e) {
+                LOG.warn("polling scheduler did not stop cleanly: {}", e.getMessage());
+            }
+            polling.poller().close();
+        }
         server.close();
         housekeeping.shutdownNow();
         try {

@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         OrchestratorConfig config = ((ConfigLoader.Loaded) result).config();
         config.safetyLockRefusals().forEach(r -> err.println("SAFETY LOCK: " + r));
         Clock clock = Clock.systemUTC();
-        OrchestratorRuntime runtime = OrchestratorRuntime.start(config, clock, port == null ? -1 : port, virtualThreads);
+        OrchestratorRuntime runtime = OrchestratorRuntime.start(config, clock, port == null ? -1 : port, virtualThreads, portfolio == null);
         if (portfolio != null) {
             try {
                 PortfolioFile.apply(portfolio, runtime.decisions(), runtime.readiness(), config.risk(), clock.instant());

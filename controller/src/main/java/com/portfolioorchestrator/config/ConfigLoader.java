@@ -255,6 +255,7 @@ public final class ConfigLoader {
         }
         double reconHalt = ib.number("reconciliation_halt", 0.0025, 0, 1);
         double reconEmergency = ib.number("reconciliation_emergency", 0.01, 0, 1);
+        double ibkrStoploss = ib.number("stoploss", IbkrRiskPolicy.DEFAULT_STOPLOSS, 1e-6, 1.0);
         if (reconHalt > reconEmergency) {
             ib.problem("reconciliation_halt", "must not exceed reconciliation_emergency (" + reconEmergency + "), was " + reconHalt);
         }
@@ -357,7 +358,7 @@ public final class ConfigLoader {
         try {
             RiskPolicy risk = new RiskPolicy(mode, baseCurrency, profiles, active, rates, bots, buckets, allocation,
                     assetCaps, correlation, dailyLoss, drawdown, lossStreak, volatility, guards, funding, rateLimits,
-                    safety, newsShield, pm, new IbkrRiskPolicy(ibkrEnabled, ibkrClass, windows, reconHalt, reconEmergency),
+                    safety, newsShield, pm, new IbkrRiskPolicy(ibkrEnabled, ibkrClass, windows, reconHalt, reconEmergency, ibkrStoploss),
                     toggles);
             return new OrchestratorConfig(file, risk, hostPort[0], Integer.parseInt(hostPort[1]), database, profilesDir,
                     schedule, botConnections, operators, new IbkrConnection(ibkrEnabled, ibkrUrl, account, verifyTls),

@@ -64,7 +64,7 @@ public final class SimulatedIbkrGateway implements AutoCloseable {
         return List.of(
                 new FuturesHolding("ES", 100_000_005L, "MES", "MESH6", "20260320", "Micro E-mini S&P 500", 1, 5,
                         market.price("ES") * 0.998, 11_004_968L),
-                new FuturesHolding("NQ", 672_387_468L, "MNQ", "MNQH6", "20260320", "Micro E-mini Nasdaq-100", -2, 2,
+                new FuturesHolding("NQ", 672_387_468L, "MNQ", "MNQH6", "20260320", "Micro E-mini Nasdaq-100", -1, 2,
                         market.price("NQ") * 1.001, 11_004_958L));
     }
 

@@ -37,6 +37,23 @@ public final class EngineStateCodec {
         }
     }
 
+    /** Any other plain value stored beside the engine state (records, lists, maps, Optional, Instant). */
+    public static String encodeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("cannot encode " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static <T> T decodeValue(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("stored " + type.getSimpleName() + " is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static EngineState decode(String json) {
         try {
             return MAPPER.readValue(json, EngineState.class);

@@ -35,6 +35,19 @@ public final class PollingWiring {
 
     public static Polling fromConfig(OrchestratorConfig config, OkHttpClient shared, Clock clock, HistorySeed seed)
             throws SchedulerException {
+        return fromConfig(config, shared, clock, seed, 1.0);
+    }
+
+    /**
+     * @param timeScale how many times faster than the wall clock {@code clock} runs (the demo's simulated time): the
+     *                  configured intervals are in the clock's seconds, so the scheduler fires every interval / timeScale
+     *                  of wall time. 1 for real trading.
+     */
+    public static Polling fromConfig(OrchestratorConfig config, OkHttpClient shared, Clock clock, HistorySeed seed,
+                                     double timeScale) throws SchedulerException {
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale must be > 0, was " + timeScale);
+        }
         List<FreqtradeBotSource> bots = FreqtradeSources.fromConfig(config, shared, clock, FreqtradeClient.Options.defaults());
         Optional<IbkrSource> ibkr = Optional.empty();
         if (config.ibkr().enabled()) {
@@ -45,8 +58,12 @@ public final class PollingWiring {
         PortfolioSettings settings = settings(config);
         PortfolioPoller poller = new PortfolioPoller(config.risk(), settings, new ArrayList<FreqtradeSource>(bots), ibkr,
                 seed, clock);
-        PollingScheduler scheduler = new PollingScheduler(poller, settings.guardInterval(), settings.riskInterval(),
-                ibkr.map(i -> PollingScheduler.TICKLE_INTERVAL));
+        PollingScheduler scheduler = new PollingScheduler(poller, wall(settings.guardInterval(), timeScale),
+                wall(settings.riskInterval(), timeScale), ibkr.map(i -> wall(PollingScheduler.TICKLE_INTERVAL, timeScale)));
         return new Polling(poller, scheduler, new KillSwitchActions(new ArrayList<BotCommands>(bots)));
+    }
+
+    private static Duration wall(Duration interval, double timeScale) {
+        return Duration.ofNanos(Math.max(50_000_000L, (long) (interval.toNanos() / timeScale)));
     }
 }

@@ -536,9 +536,12 @@ public final class PortfolioViewBuilder {
                 double notional = h.multiplier().isPresent()
                         ? Math.abs(h.position()) * h.multiplier().getAsDouble() * h.marketPrice()
                         : Math.abs(h.marketValue());
+                // the engine counts notional = stake x leverage: a futures position's full notional at the mark, in the
+                // base currency (its market value is only the unrealised PnL), entered at the mark (no open time known)
+                double notionalBase = notional * rate * toBase;
                 positions.add(new PositionSnapshot(IBKR_ID, h.conid(), h.description().isBlank() ? Long.toString(h.conid())
-                        : h.description(), h.position() < 0 ? Side.SHORT : Side.LONG, Math.abs(h.marketValue()), 1.0,
-                        0.0, OptionalDouble.empty(), StopSource.NONE, Optional.empty(), notional * rate * toBase,
+                        : h.description(), h.position() < 0 ? Side.SHORT : Side.LONG, notionalBase, 1.0,
+                        h.marketPrice(), OptionalDouble.empty(), StopSource.NONE, Optional.empty(), notionalBase,
                         OptionalDouble.empty()));
             }
         }

@@ -65,7 +65,7 @@ public final class DecisionEngine {
     /** Identifier under which the IBKR account's positions are synced; it never asks for decisions. */
     public static final String ACCOUNT_ID = "IBKR";
     /** Stop distance assumed for account positions synced without a stop price (IBKR positions carry none). */
-    public static final double ACCOUNT_DEFAULT_STOPLOSS = 0.05;
+    public static final double ACCOUNT_DEFAULT_STOPLOSS = com.portfolioorchestrator.core.policy.IbkrRiskPolicy.DEFAULT_STOPLOSS;
     /**
      * Default time a reservation outlives its bucket's limit timeout: the order may fill at the last second and the
      * next guard poll (15 s, stale after 3 intervals) must see the trade before the reservation lapses.
@@ -288,7 +288,7 @@ public final class DecisionEngine {
         }
         if (!bots.containsKey(ACCOUNT_ID)) {
             AssetClass cls = policy.ibkr().assetClass();
-            BotPolicy account = new BotPolicy(ACCOUNT_ID, cls, "ibkr", ACCOUNT_DEFAULT_STOPLOSS, false);
+            BotPolicy account = new BotPolicy(ACCOUNT_ID, cls, "ibkr", policy.ibkr().stoploss(), false);
             BucketPolicy bucket = new BucketPolicy("ibkr", List.of(ACCOUNT_ID), 1.0, 300, 0, 0);
             BotInfo info = new BotInfo(account, bucket, ledger.botRef(ACCOUNT_ID, "ibkr", cls),
                     new ExecutionPlan(300, 0, List.of()), 1, true, isBrokerFutures(cls), classAllocation(cls));
@@ -1103,8 +1103,9 @@ public final class DecisionEngine {
      * Replaces one bot's (or the account's) open positions with a poll's view. A position not seen before consumes the
      * reservation linked to its trade by a fill report, else the oldest unlinked reservation of the same bot, pair and
      * side whose lifetime covers the position's open time (so it is never counted twice); a position with no
-     * reservation counts into today's turnover. Linked reservations whose trade is absent are released. A poll older
-     * than the last applied one is ignored.
+     * reservation that was opened today counts into today's turnover, unless it was already there at the bot's first
+     * poll (a holding from before the orchestrator watched, not an entry it saw happen). Linked reservations whose
+     * trade is absent are released. A poll older than the last applied one is ignored.
      */
     public void syncPositions(String botId, List<OpenPosition> positions, Instant now) {
         BotInfo bot = bots.get(botId);
@@ -1115,6 +1116,7 @@ public final class DecisionEngine {
         if (t < bot.lastSyncMs) {
             return;
         }
+        boolean firstSync = bot.lastSyncMs == Long.MIN_VALUE;
         bot.lastSyncMs = t;
         advance(t);
         Set<String> seen = new HashSet<>();
@@ -1136,7 +1138,7 @@ public final class DecisionEngine {
                 if (j >= 0) {
                     markConsumed(ledger.idAt(j), p.tradeId());
                     ledger.removeAt(j);
-                } else {
+                } else if (!firstSync && Math.floorDiv(p.openedAt().toEpochMilli(), DAY) == turnoverDay) {
                     turnoverNotional += notional;
                 }
                 ledger.addPosition(bot.ref, pi.ref, p.tradeId(), p.side(), notional, risk, p.openedAt().toEpochMilli());
