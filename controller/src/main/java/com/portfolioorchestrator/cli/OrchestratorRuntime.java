@@ -11,6 +11,9 @@ import com.portfolioorchestrator.api.TokenAuthenticator;
 import com.portfolioorchestrator.adapters.http.HttpClients;
 import com.portfolioorchestrator.app.DecisionService;
 import com.portfolioorchestrator.app.EngineFeeder;
+import com.portfolioorchestrator.app.KillSwitchService;
+import com.portfolioorchestrator.api.OperatorRoutes;
+import com.portfolioorchestrator.persistence.OperatorAction;
 import com.portfolioorchestrator.app.polling.KillSwitchActions;
 import com.portfolioorchestrator.app.portfolio.HistorySeed;
 import com.portfolioorchestrator.wiring.PollingWiring;
@@ -97,11 +100,17 @@ public final class OrchestratorRuntime implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::expireReservations, 1, 1, TimeUnit.SECONDS);
         long cycle = config.schedule().riskCycleS();
         housekeeping.scheduleAtFixedRate(this::saveAndSnapshot, cycle, cycle, TimeUnit.SECONDS);
+        this.polling = poll ? startPolling() : null;
+        KillSwitchService killSwitch = new KillSwitchService(decisions, killSwitchActions(), new KillSwitchStore());
+        var decisionRoutes = Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get()));
+        var operatorRoutes = OperatorRoutes.of(killSwitch);
         this.server = ApiServer.start(config.listenHost(), portOverride >= 0 ? portOverride : config.listenPort(),
                 TokenAuthenticator.of(config), new HttpRateLimiter(config.risk().rateLimits().requestsPerSecond(), Ticker.systemTicker()),
-                Routes.of(new Routes.Services(decisions, log, readiness, registry, new DecisionMetrics(registry), () -> bots.get())),
+                routes -> {
+                    decisionRoutes.accept(routes);
+                    operatorRoutes.accept(routes);
+                },
                 virtualThreads);
-        this.polling = poll ? startPolling() : null;
         LOG.info("listening on http://{}:{} (mode {}, profile {}, database {})", config.listenHost(), server.port(),
                 config.risk().mode().configName(), decisions.read(DecisionEngine::activeProfile).configName(), config.database());
     }
@@ -267,6 +276,29 @@ public final class OrchestratorRuntime implements AutoCloseable {
     public void bots(Supplier<List<Map<String, Object>>> supplier) {
         this.bots = supplier;
     }
+
+    /** Operator actions and the pending kill-switch release, in SQLite (committed when each call returns). */
+    private final class KillSwitchStore implements KillSwitchService.Store {
+        @Override
+        public void recordAction(Instant at, String operator, String action, Object details) {
+            stateStore.appendOperatorAction(new OperatorAction(at, operator, action, ApiJson.write(details)));
+        }
+
+        @Override
+        public void savePendingRelease(java.util.Optional<KillSwitchService.PendingRelease> pending) {
+            stateStore.saveState(Map.of(RELEASE_PART, pending.map(EngineStateCodec::encodeValue).orElse("null")));
+        }
+
+        @Override
+        public java.util.Optional<KillSwitchService.PendingRelease> loadPendingRelease() {
+            String json = stateStore.loadState().get(RELEASE_PART);
+            return json == null || json.equals("null") ? java.util.Optional.empty()
+                    : java.util.Optional.of(EngineStateCodec.decodeValue(json, KillSwitchService.PendingRelease.class));
+        }
+    }
+
+    /** The engine_state key of a kill-switch release waiting for its second operator. */
+    static final String RELEASE_PART = "kill_switch_release";
 
     /** The bot commands of the kill switch, when this runtime polls real bots. */
     public java.util.Optional<KillSwitchActions> killSwitchActions() {
