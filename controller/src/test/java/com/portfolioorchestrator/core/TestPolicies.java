@@ -112,6 +112,9 @@ public final class TestPolicies {
         private boolean ibkrEnabled;
         private Toggles toggles = Toggles.allOn();
         private Map<String, Double> rates = new LinkedHashMap<>(Map.of("USDT", 1.0, "USDC", 1.0));
+        private AllocationPolicy allocation = new AllocationPolicy(0.10, 20, 100);
+        private List<MaintenanceWindow> maintenanceWindows = List.of(MaintenanceWindow.parse("Sun 23:45-Mon 00:45"),
+                MaintenanceWindow.parse("daily 22:00-22:15"));
 
         private Builder() {
             profiles.put(ProfileName.CONSERVATIVE, CONSERVATIVE);
@@ -253,16 +256,24 @@ public final class TestPolicies {
             return this;
         }
 
+        public Builder maintenanceWindows(List<String> windows) {
+            maintenanceWindows = windows.stream().map(MaintenanceWindow::parse).toList();
+            return this;
+        }
+
+        public Builder allocation(AllocationPolicy a) {
+            allocation = a;
+            return this;
+        }
+
         public RiskPolicy build() {
             return new RiskPolicy(mode, "USD", profiles, active, rates, bots, buckets,
-                    new AllocationPolicy(0.10, 20, 100), assetCaps, correlation, dailyLoss, drawdown, lossStreak,
+                    allocation, assetCaps, correlation, dailyLoss, drawdown, lossStreak,
                     volatility, guards, funding, rateLimits, safety,
                     new NewsShieldPolicy(5, 3, java.util.Set.of("high"), news),
                     new PortfolioManagerPolicy(pmEnabled, maxPerGroup, maxOpenPositions, globalMaxExposure,
                             globalDailyLoss, maxConsecutiveLosses, cooldownMinutes, allocations, groups),
-                    new IbkrRiskPolicy(ibkrEnabled, AssetClass.FUTURES,
-                            List.of(MaintenanceWindow.parse("Sun 23:45-Mon 00:45"),
-                                    MaintenanceWindow.parse("daily 22:00-22:15")), 0.0025, 0.01),
+                    new IbkrRiskPolicy(ibkrEnabled, AssetClass.FUTURES, maintenanceWindows, 0.0025, 0.01),
                     toggles);
         }
     }

@@ -1,38 +1,14 @@
 package com.portfolioorchestrator.core.allocation;
 
 import com.portfolioorchestrator.core.policy.AllocationPolicy;
-import com.portfolioorchestrator.core.policy.AssetCapPolicy;
 import com.portfolioorchestrator.core.policy.AssetClass;
 import com.portfolioorchestrator.core.policy.BotPolicy;
 import com.portfolioorchestrator.core.policy.BucketPolicy;
-import com.portfolioorchestrator.core.policy.CorrelationPolicy;
-import com.portfolioorchestrator.core.policy.DailyLossPolicy;
-import com.portfolioorchestrator.core.policy.DrawdownPolicy;
-import com.portfolioorchestrator.core.policy.FundingPolicy;
-import com.portfolioorchestrator.core.policy.GuardPolicy;
-import com.portfolioorchestrator.core.policy.IbkrRiskPolicy;
-import com.portfolioorchestrator.core.policy.LossStreakPolicy;
-import com.portfolioorchestrator.core.policy.LossStreakTier;
-import com.portfolioorchestrator.core.policy.Mode;
-import com.portfolioorchestrator.core.policy.NewsShieldPolicy;
-import com.portfolioorchestrator.core.policy.PortfolioManagerPolicy;
-import com.portfolioorchestrator.core.policy.Profile;
-import com.portfolioorchestrator.core.policy.ProfileName;
-import com.portfolioorchestrator.core.policy.RateLimitPolicy;
-import com.portfolioorchestrator.core.policy.RegimeAdjustment;
 import com.portfolioorchestrator.core.policy.RiskPolicy;
-import com.portfolioorchestrator.core.policy.SafetyPolicy;
-import com.portfolioorchestrator.core.policy.Toggles;
-import com.portfolioorchestrator.core.policy.VolatilityPolicy;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.Set;
 
-/** A RiskPolicy with the PRODUCT.md section 4 defaults (S1..S7, four playbook buckets), for allocation tests. */
+/** The allocation tests' policies: the shared {@link com.portfolioorchestrator.core.TestPolicies} with other buckets. */
 final class TestPolicies {
     private TestPolicies() {}
 
@@ -46,41 +22,17 @@ final class TestPolicies {
         return withBuckets(PLAYBOOK_BUCKETS, 0.10);
     }
 
+    /** The shared defaults with these buckets, one crypto bot per listed strategy, and this floor. */
     static RiskPolicy withBuckets(List<BucketPolicy> buckets, double minBucketWeight) {
-        Map<ProfileName, Profile> profiles = new EnumMap<>(ProfileName.class);
-        profiles.put(ProfileName.CONSERVATIVE, new Profile(ProfileName.CONSERVATIVE, 1.5, 6, 0.010, 0.18, 0.8, 0.022));
-        profiles.put(ProfileName.BALANCED, new Profile(ProfileName.BALANCED, 2.5, 10, 0.014, 0.18, 1.0, 0.030));
-        profiles.put(ProfileName.AGGRESSIVE, new Profile(ProfileName.AGGRESSIVE, 3.5, 14, 0.020, 0.22, 1.2, 0.038));
         List<BotPolicy> bots = new ArrayList<>();
         for (BucketPolicy bucket : buckets) {
             for (String id : bucket.strategies()) {
-                bots.add(new BotPolicy(id, AssetClass.CRYPTO, bucket.name(), 0.05, false));
+                if (bots.stream().noneMatch(b -> b.id().equals(id))) {
+                    bots.add(new BotPolicy(id, AssetClass.CRYPTO, bucket.name(), 0.05, false));
+                }
             }
         }
-        return new RiskPolicy(Mode.PAPER, "USD", profiles, ProfileName.BALANCED, Map.of("USDT", 1.0), bots, buckets,
-                new AllocationPolicy(minBucketWeight, 20, 100),
-                new AssetCapPolicy(Map.of("BTC", 0.30, "ETH", 0.25, "SOL", 0.18), 0.15, 0.60),
-                new CorrelationPolicy(List.of("BTC", "ETH", "SOL"), 24, 5, 0.75, 0.25, 0.90, 0.45, 7, 0.65, 0.80,
-                        0.60, 1, 15),
-                new DailyLossPolicy(0.02, 2),
-                new DrawdownPolicy(0.06, 0.50, 0.09, 24, 0.05, 12),
-                new LossStreakPolicy(List.of(new LossStreakTier(4, 90, false), new LossStreakTier(6, 360, false),
-                        new LossStreakTier(8, 1440, true)), 2, 0.0005),
-                volatility(),
-                new GuardPolicy(true, 2, 10, 30, List.of(0.90, 0.75)),
-                new FundingPolicy(0.0004, 0.75, 0.0008, 0.0),
-                new RateLimitPolicy(3, 10, 20),
-                new SafetyPolicy(0.10, 0.50, 0.25),
-                new NewsShieldPolicy(5, 3, Set.of("high"), List.of()),
-                new PortfolioManagerPolicy(true, 2, 20, OptionalDouble.empty(), OptionalDouble.empty(),
-                        OptionalInt.empty(), OptionalInt.empty(), Map.of(AssetClass.CRYPTO, 0.25), Map.of()),
-                new IbkrRiskPolicy(false, AssetClass.FUTURES, List.of(), 0.0025, 0.01),
-                Toggles.allOn());
-    }
-
-    static VolatilityPolicy volatility() {
-        return new VolatilityPolicy("S5", "BTC/USDT:USDT", "1h", 14, 30, 1.5, 3, 1.0, 2.2, 1.8,
-                new RegimeAdjustment(0.70, 0.80, 0.80, List.of()),
-                new RegimeAdjustment(0.50, 0.60, 1.0, List.of("S2", "S7")));
+        return com.portfolioorchestrator.core.TestPolicies.builder().bots(bots).buckets(buckets)
+                .allocation(new AllocationPolicy(minBucketWeight, 20, 100)).build();
     }
 }
