@@ -89,10 +89,20 @@ public final class ApiServer implements AutoCloseable {
                     "the body has " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
         }
         String type = ctx.header("Content-Type");
-        if (length != 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+        if (length != 0 && !isJson(type)) {
             throw new ApiException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'")));
         }
+    }
+
+    /** The media type (parameters such as charset aside) is application/json; "application/jsonp" is not. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     private static Problem problemOf(HttpResponseException e) {
