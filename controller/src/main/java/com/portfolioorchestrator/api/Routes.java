@@ -193,6 +193,9 @@ public final class Routes {
         Principal p = ApiServer.principal(ctx);
         DecisionFilter filter = DecisionFilter.all();
         String bot = ctx.queryParam("bot");
+        if (bot != null && bot.isBlank()) {
+            throw query("bot", "must name a bot such as S1, was '" + bot + "'");
+        }
         if (p instanceof Principal.Bot b) {
             if (bot != null && !bot.equals(b.id())) {
                 throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "a bot may read only its own decisions"));
