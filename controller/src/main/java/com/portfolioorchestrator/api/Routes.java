@@ -162,12 +162,14 @@ public final class Routes {
      * 4.2e1 are all trade "42").
      */
     private static String tradeId(JsonNode value) {
-        if (value.isNumber()) {
-            return value.decimalValue().stripTrailingZeros().toPlainString();
-        }
-        String text = value.asText();
+        String text = value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
         if (text.isBlank()) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError("trade_id", "must not be blank, was '" + text + "'")));
+        }
+        if (text.length() > 64) {
+            // 1e400 is an integer for the schema: as a trade id it has 401 digits, more than a string trade_id may have
+            throw DecisionMapping.validation(List.of(new Problem.FieldError("trade_id",
+                    "must have at most 64 characters or digits, was " + SchemaValidator.shown(value))));
         }
         return text;
     }

@@ -167,6 +167,9 @@ class ReservationApiTest {
         assertProblem(fill(S1, id, "{\"trade_id\": \"\"}"), 422);
         assertProblem(fill(S1, id, "{\"trade_id\": \"  \"}"), 422);
         assertProblem(fill(S1, id, "[1]"), 422);
+        // an integer for JSON Schema, but 401 digits as a trade id (a string trade_id may have at most 64 characters)
+        assertThat(assertProblem(fill(S1, id, "{\"trade_id\": 1e400}"), 422).path("errors").get(0).path("field").asText())
+                .isEqualTo("trade_id");
         assertProblem(fill(S1, id, "{\"trade_id\": "), 400);
         assertProblem(fill(S1, id, ""), 400);
         assertExposure(1, 0, 2000);
