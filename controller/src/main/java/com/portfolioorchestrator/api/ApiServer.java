@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Refused bodies up to this size are read and discarded so that the client receives the 413 (see drain). */
+    static final long MAX_DRAINED_BYTES = 1024 * 1024;
     public static final String PRINCIPAL = "principal";
     public static final String PROBLEM_JSON = "application/problem+json";
 
@@ -85,14 +89,51 @@ public final class ApiServer implements AutoCloseable {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
+            drain(ctx, length);
             throw new ApiException(Problem.of(413, "too-large", "Request body too large",
                     "the body has " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
         }
         String type = ctx.header("Content-Type");
-        if (length != 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+        if (length != 0 && !isJson(type)) {
             throw new ApiException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'")));
         }
+    }
+
+    /**
+     * Reads and discards a refused body of moderate size before the 413 is sent. Answering without reading it makes the
+     * server close the connection while the client is still sending, and the client's TCP stack then discards the 413
+     * on the reset: the client sees a broken connection instead of the answer. Bigger bodies are not read (the
+     * connection is closed after the answer, as before).
+     */
+    private static void drain(Context ctx, long length) {
+        if (length > MAX_DRAINED_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = ctx.req().getInputStream();
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
+    /** The media type (parameters such as charset aside) is application/json; "application/jsonp" is not. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     private static Problem problemOf(HttpResponseException e) {

@@ -35,30 +35,75 @@ public final class DecisionMapping {
         } catch (IllegalArgumentException e) {
             errors.add(new Problem.FieldError("pair", e.getMessage()));
         }
-        double stake = finite(body, "stake_amount", errors);
+        String requestId = identifier(body, "request_id", errors);
+        Optional<String> retryOf = body.has("retry_of") ? Optional.of(identifier(body, "retry_of", errors)) : Optional.empty();
+        int attempt = body.has("attempt") ? body.get("attempt").asInt() : 1;
+        if (attempt == 1 && retryOf.isPresent()) {
+            errors.add(new Problem.FieldError("retry_of", "must be absent on a first attempt (attempt 1), was '"
+                    + retryOf.get() + "'"));
+        }
+        double stake = positive(body, "stake_amount", errors);
         double leverage = body.has("leverage") ? finite(body, "leverage", errors) : 1.0;
-        double entry = finite(body, "entry_price", errors);
-        OptionalDouble stop = optional(body, "stop_price", errors);
+        double entry = positive(body, "entry_price", errors);
+        OptionalDouble stop = body.has("stop_price") ? OptionalDouble.of(positive(body, "stop_price", errors)) : OptionalDouble.empty();
         double minStake = body.has("min_stake") ? finite(body, "min_stake", errors) : 0.0;
         OptionalDouble spread = optional(body, "spread_bps", errors);
         OptionalDouble slippage = optional(body, "expected_slippage_bps", errors);
         OptionalDouble funding = optional(body, "funding_rate", errors);
         OptionalDouble edge = optional(body, "edge_score", errors);
-        if (stop.isPresent() && stop.getAsDouble() == entry && Double.isFinite(entry)) {
-            errors.add(new Problem.FieldError("stop_price", "must differ from entry_price (no risk at stop), was " + stop.getAsDouble()));
+        Side side = Side.find(body.get("side").asText()).orElseThrow();
+        if (stop.isPresent() && entry > 0 && stop.getAsDouble() > 0) {
+            double s = stop.getAsDouble();
+            if (s == entry) {
+                errors.add(new Problem.FieldError("stop_price", "must differ from entry_price (no risk at stop), was " + s));
+            } else if (side == Side.LONG && s > entry) {
+                errors.add(new Problem.FieldError("stop_price", "must be below entry_price " + entry + " for a long, was " + s));
+            } else if (side == Side.SHORT && s < entry) {
+                errors.add(new Problem.FieldError("stop_price", "must be above entry_price " + entry + " for a short, was " + s));
+            }
         }
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
-        return new DecisionRequest(body.get("request_id").asText(), body.get("bot_id").asText(), pair,
-                Side.find(body.get("side").asText()).orElseThrow(),
-                body.has("kind") ? EntryKind.find(body.get("kind").asText()).orElseThrow() : EntryKind.ENTRY,
-                stake, leverage, entry, stop, minStake,
-                body.has("order_type") ? OrderType.find(body.get("order_type").asText()).orElseThrow() : OrderType.LIMIT,
-                spread, slippage, funding, edge,
-                body.has("grade") ? Grade.find(body.get("grade").asText()) : Optional.empty(),
-                body.has("attempt") ? body.get("attempt").asInt() : 1,
-                body.has("retry_of") ? Optional.of(body.get("retry_of").asText()) : Optional.empty());
+        try {
+            return new DecisionRequest(requestId, body.get("bot_id").asText(), pair, side,
+                    body.has("kind") ? EntryKind.find(body.get("kind").asText()).orElseThrow() : EntryKind.ENTRY,
+                    stake, leverage, entry, stop, minStake,
+                    body.has("order_type") ? OrderType.find(body.get("order_type").asText()).orElseThrow() : OrderType.LIMIT,
+                    spread, slippage, funding, edge,
+                    body.has("grade") ? Grade.find(body.get("grade").asText()) : Optional.empty(),
+                    attempt, retryOf);
+        } catch (IllegalArgumentException e) {
+            // a rule of the core record that the checks above do not know yet: still the client's error, never a 500
+            String message = e.getMessage() == null ? "is invalid" : e.getMessage();
+            int space = message.indexOf(' ');
+            String field = space > 0 && body.has(message.substring(0, space)) ? message.substring(0, space) : "(body)";
+            throw validation(List.of(new Problem.FieldError(field, message)));
+        }
+    }
+
+    /**
+     * An identifier field: not blank, and at most 64 UTF-16 characters (the core's limit; the schema's maxLength counts
+     * code points, so 64 emoji pass the schema and are 128 characters).
+     */
+    private static String identifier(JsonNode body, String field, List<Problem.FieldError> errors) {
+        String value = body.get(field).asText();
+        if (value.isBlank()) {
+            errors.add(new Problem.FieldError(field, "must not be blank, was '" + value + "'"));
+        } else if (value.length() > 64) {
+            errors.add(new Problem.FieldError(field, "must be at most 64 characters, was " + value.length()));
+        }
+        return value;
+    }
+
+    /** A number the schema checked to be > 0 that must still be > 0 as a double (1e-400 is 0 after conversion). */
+    private static double positive(JsonNode body, String field, List<Problem.FieldError> errors) {
+        double d = finite(body, field, errors);
+        if (Double.isFinite(d) && !(d > 0)) {
+            errors.add(new Problem.FieldError(field, "must be > 0 as a double, was " + body.get(field)));
+            return Double.NaN;
+        }
+        return d;
     }
 
     static ApiException validation(List<Problem.FieldError> errors) {

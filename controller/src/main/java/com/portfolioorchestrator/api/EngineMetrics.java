@@ -49,7 +49,11 @@ public final class EngineMetrics {
                 r -> r.hardFrozenToday() ? 1 : 0, "breaker", "daily_loss_hard");
         exposure(registry, decisions, clock, "orchestrator_gross_exposure", "Notional of positions and reservations, base currency", LedgerTotals::grossNotional);
         exposure(registry, decisions, clock, "orchestrator_risk_at_stop", "Loss at stop of positions and reservations, base currency", LedgerTotals::atRisk);
-        exposure(registry, decisions, clock, "orchestrator_open_positions", "Open positions of all bots", LedgerTotals::openPositions);
+        Gauge.builder("orchestrator_open_positions", decisions, d -> d.read(e -> e.positions().size()))
+                .description("Open positions of all bots and the IBKR account (reservations not included)").register(registry);
+        exposure(registry, decisions, clock, "orchestrator_position_slots",
+                "Occupied position slots: open positions + reservations of new entries (what max open trades counts)",
+                LedgerTotals::openPositions);
         exposure(registry, decisions, clock, "orchestrator_reservations", "Reservations of allowed decisions not yet filled", LedgerTotals::reservations);
         Gauge.builder("orchestrator_gross_capacity", decisions, d -> d.read(e -> e.allocationState(clock.instant()).grossCapacity()))
                 .description("Gross capacity C = E x leverage x regime factor, base currency").register(registry);

@@ -61,7 +61,8 @@ final class OpenApi {
         fill.putObject("responses").putObject("200").put("description", "LINKED, ALREADY_POSITION or UNKNOWN_DECISION");
         paths.putObject("/api/v1/decisions/{id}/cancel").putObject("post").put("summary", "Release an unused reservation")
                 .putObject("responses").putObject("200").put("description", "released true/false");
-        ObjectNode list = paths.putObject("/api/v1/decisions").putObject("get");
+        // the same path as the POST above: add the GET beside it (putObject would replace the POST)
+        ObjectNode list = ((ObjectNode) paths.get("/api/v1/decisions")).putObject("get");
         list.put("summary", "The decision log, newest first");
         ArrayNode params = list.putArray("parameters");
         for (String p : new String[] {"bot", "since", "denied", "code", "limit", "offset"}) {

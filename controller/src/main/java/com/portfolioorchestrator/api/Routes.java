@@ -151,16 +151,40 @@ public final class Routes {
         if (!errors.isEmpty()) {
             throw DecisionMapping.validation(errors);
         }
-        String tradeId = body.get("trade_id").asText();
+        String tradeId = tradeId(body.get("trade_id"));
         Instant now = s.decisions().clock().instant();
         FillResult result = s.decisions().withEngine(engine -> engine.fill(id, tradeId, now));
         ctx.json(Map.of("decision_id", id, "trade_id", tradeId, "result", result.name()));
     }
 
+    /**
+     * The trade id as the poller sees it: a string as sent (not blank), a number in plain integer form (42, 42.0 and
+     * 4.2e1 are all trade "42").
+     */
+    private static String tradeId(JsonNode value) {
+        String text = value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
+        if (text.isBlank()) {
+            throw DecisionMapping.validation(List.of(new Problem.FieldError("trade_id", "must not be blank, was '" + text + "'")));
+        }
+        if (text.length() > 64) {
+            // 1e400 is an integer for the schema: as a trade id it has 401 digits, more than a string trade_id may have
+            throw DecisionMapping.validation(List.of(new Problem.FieldError("trade_id",
+                    "must have at most 64 characters or digits, was " + SchemaValidator.shown(value))));
+        }
+        return text;
+    }
+
+    /** A cancel carries no fields: the body is empty or {}; anything else is refused before anything is released. */
     private static void cancel(Context ctx, Services s) {
         String id = ownedDecision(ctx, s);
         if (ctx.bodyAsBytes().length > 0) {
-            JsonBodies.parse(ctx.bodyAsBytes());
+            JsonNode body = JsonBodies.parse(ctx.bodyAsBytes());
+            if (!body.isObject() || body.size() > 0) {
+                String field = body.isObject() ? body.fieldNames().next() : "(body)";
+                throw DecisionMapping.validation(List.of(new Problem.FieldError(field, body.isObject()
+                        ? "is not a field of a cancel (its body is empty or {})"
+                        : "must be empty or {}, was " + SchemaValidator.shown(body))));
+            }
         }
         Instant now = s.decisions().clock().instant();
         boolean released = s.decisions().withEngine(engine -> engine.cancel(id, now));
@@ -171,6 +195,9 @@ public final class Routes {
         Principal p = ApiServer.principal(ctx);
         DecisionFilter filter = DecisionFilter.all();
         String bot = ctx.queryParam("bot");
+        if (bot != null && bot.isBlank()) {
+            throw query("bot", "must name a bot such as S1, was '" + bot + "'");
+        }
         if (p instanceof Principal.Bot b) {
             if (bot != null && !bot.equals(b.id())) {
                 throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "a bot may read only its own decisions"));

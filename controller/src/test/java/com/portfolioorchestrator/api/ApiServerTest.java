@@ -98,6 +98,9 @@ class ApiServerTest {
     void nonJsonContentType_is415() throws Exception {
         assertProblem(send("POST", "/api/v1/probe/S1", "tok-s1", "text/plain", "{}"), 415);
         assertProblem(send("POST", "/api/v1/probe/S1", "tok-s1", null, "{}"), 415);
+        assertProblem(send("POST", "/api/v1/probe/S1", "tok-s1", "application/jsonp", "{}"), 415);
+        assertProblem(send("POST", "/api/v1/probe/S1", "tok-s1", "application/json-patch+json", "{}"), 415);
+        assertThat(send("POST", "/api/v1/probe/S1", "tok-s1", "application/json;charset=UTF-8", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
