@@ -34,10 +34,10 @@ import java.util.OptionalDouble;
  * </pre>
  * Only {@code equity} is required. A bad file is refused with a message naming the field.
  */
-final class PortfolioFile {
+public final class PortfolioFile {
     private PortfolioFile() {}
 
-    static void apply(Path file, DecisionService decisions, Readiness readiness, RiskPolicy policy, Instant now) {
+    public static void apply(Path file, DecisionService decisions, Readiness readiness, RiskPolicy policy, Instant now) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());

@@ -387,8 +387,7 @@ class DenyCodeApiTest {
 
     @Test
     void denies_ORDER_TIMEOUT_FAIL_whenTheAttemptIsBeyondTheConfiguredRetries() {
-        // The schema caps attempt at 3 (PRODUCT.md section 3) and the shipped config has two retry sizes, so attempt 3
-        // is the last allowed retry and ORDER_TIMEOUT_FAIL needs a config with one retry size.
+        // With one retry size, attempt 3 is already beyond the retries (the shipped config's case is the next test).
         ApiTestServer s = start(ApiTestServer.replaceLine("retry_size_factors = ", "retry_size_factors = [0.90]"));
         String first = s.decision(S1, Req.s1()).path("decision_id").asText();
         JsonNode retry = s.decision(S1, Req.s1().with("attempt", 2).with("retry_of", first));
@@ -401,14 +400,18 @@ class DenyCodeApiTest {
     }
 
     @Test
-    void withTheShippedRetrySizes_attemptThreeIsTheLastRetry_andAttemptFourIsRefusedByTheSchema() {
+    void denies_ORDER_TIMEOUT_FAIL_withTheShippedRetrySizes_atAttemptFour_afterAttemptThreeAt75Percent() {
         ApiTestServer s = start();
         String first = s.decision(S1, Req.s1()).path("decision_id").asText();
         String second = s.decision(S1, Req.s1().with("attempt", 2).with("retry_of", first)).path("decision_id").asText();
         JsonNode third = s.decision(S1, Req.s1().with("attempt", 3).with("retry_of", second));
         assertAllowed(third);
         assertThat(third.path("approved_stake_amount").asDouble()).isEqualTo(750.0);
-        assertProblem(s.decide(S1, Req.s1().with("attempt", 4).with("retry_of", third.path("decision_id").asText())), 422);
+        s.clock.advance(java.time.Duration.ofSeconds(61)); // past the 3 allowed entries a minute of the first three attempts
+        JsonNode fourth = assertDenied(s.decision(S1, Req.s1().with("attempt", 4).with("retry_of", third.path("decision_id").asText())),
+                DenyCode.ORDER_TIMEOUT_FAIL);
+        assertThat(lastCheck(fourth).path("gate").asText()).isEqualTo("RETRY");
+        assertProblem(s.decide(S1, Req.s1().with("attempt", 11).with("retry_of", third.path("decision_id").asText())), 422);
     }
 
     @Test
@@ -433,7 +436,10 @@ class DenyCodeApiTest {
     void denies_TURNOVER_CAP_whenTodaysEntriesWouldPassHalfOfEquity() {
         ApiTestServer s = start();
         s.engine(e -> {
-            e.syncPositions("S3", List.of(riskFree("t-xrp", "XRP/USDT:USDT", 45_000, s.now())), s.now());
+            // S3's first poll shows no position; the next shows an entry made outside the orchestrator today, which
+            // counts into the turnover (a holding already there at the first poll would not)
+            e.syncPositions("S3", List.of(), s.now());
+            e.syncPositions("S3", List.of(riskFree("t-xrp", "XRP/USDT:USDT", 45_000, s.now())), s.now().plusMillis(1));
             return null;
         });
         assertAllowed(s.decision(S1, Req.s1().with("stake_amount", 2500))); // 45,000 + 5,000 = 0.50 E

@@ -21,7 +21,7 @@ public record AllocationStateView(double equity, double grossCapacity, double pr
                                   int alignmentSignals, boolean correlationKnown, double meanStrategyCorrelation,
                                   LedgerTotals exposure) {
     public AllocationStateView {
-        bucketWeights = Map.copyOf(bucketWeights);
-        strategyWeights = Map.copyOf(strategyWeights);
+        bucketWeights = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bucketWeights));
+        strategyWeights = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(strategyWeights));
     }
 }

@@ -13,10 +13,10 @@ public record ExecutionGuardStateView(Map<String, ExecutionPlan> plans, Map<Stri
                                       Map<String, Integer> entriesLastHour, double turnoverToday,
                                       double maxTurnover) {
     public ExecutionGuardStateView {
-        plans = Map.copyOf(plans);
-        maxSpreadBps = Map.copyOf(maxSpreadBps);
-        maxSlippageBps = Map.copyOf(maxSlippageBps);
+        plans = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(plans));
+        maxSpreadBps = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(maxSpreadBps));
+        maxSlippageBps = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(maxSlippageBps));
         symbols = List.copyOf(symbols);
-        entriesLastHour = Map.copyOf(entriesLastHour);
+        entriesLastHour = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entriesLastHour));
     }
 }

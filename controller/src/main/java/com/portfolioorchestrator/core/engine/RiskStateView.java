@@ -27,6 +27,6 @@ public record RiskStateView(TradingState tradingState, boolean killSwitch, Strin
                             Map<Breaker, Long> disabledBreakersUntilMs) {
     public RiskStateView {
         staleBots = List.copyOf(staleBots);
-        disabledBreakersUntilMs = Map.copyOf(disabledBreakersUntilMs);
+        disabledBreakersUntilMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(disabledBreakersUntilMs));
     }
 }
