@@ -58,17 +58,20 @@ public final class HttpBench {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         List<Map<String, Result>> runs = new ArrayList<>();
+        List<Map<String, Double>> cpus = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int run = 1; run <= o.runs(); run++) {
             String load = loadAverage();
             System.out.printf(Locale.ROOT, "%n== %s run %d/%d, load average %s%n", o.label(), run, o.runs(), load);
             Map<String, Result> results = new LinkedHashMap<>();
-            long stateBytes = oneRun(o, results);
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            long stateBytes = oneRun(o, results, cpu);
             runs.add(results);
+            cpus.add(cpu);
             notes.add(String.format(Locale.ROOT, "run %d: load average before %s, after %s; engine_state JSON at the end %,d bytes",
                     run, load, loadAverage(), stateBytes));
         }
-        String table = summary(o, runs, notes);
+        String table = summary(o, runs, cpus, notes);
         System.out.println();
         System.out.println(table);
         if (o.out().isPresent()) {
@@ -77,7 +80,7 @@ public final class HttpBench {
     }
 
     /** One fresh server: warm-up, then every connection count x scenario. Returns the stored engine state's size. */
-    private static long oneRun(Options o, Map<String, Result> results) throws Exception {
+    private static long oneRun(Options o, Map<String, Result> results, Map<String, Double> cpu) throws Exception {
         Path work = Files.createTempDirectory("httpbench");
         Path config = writeFixtures(o.repo(), work);
         Process server = startServer(o, work, config);
@@ -96,9 +99,13 @@ public final class HttpBench {
             }
             for (int c : o.connections()) {
                 for (String name : SCENARIOS) {
-                    Result r = LoadGenerator.run(scenarios.get(name), c, 1.0, o.seconds());
-                    System.out.println(r.row());
+                    LoadGenerator.run(scenarios.get(name), c, 0, 1.0);
+                    long cpuBefore = cpuMicros(server.pid());
+                    Result r = LoadGenerator.run(scenarios.get(name), c, 0, o.seconds());
+                    double cpuPerRequest = (cpuMicros(server.pid()) - cpuBefore) / (double) Math.max(1, r.requests());
+                    System.out.printf(Locale.ROOT, "%s server CPU %.0f us/request%n", r.row(), cpuPerRequest);
                     results.put(name + "@" + c, r);
+                    cpu.put(name + "@" + c, cpuPerRequest);
                 }
             }
             return engineStateBytes(work.resolve("bench.db"));
@@ -273,6 +280,17 @@ public final class HttpBench {
         }
     }
 
+    /** User + system CPU time of a process from /proc (clock ticks of 10 ms), in microseconds; -1 when unknown. */
+    static long cpuMicros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
@@ -282,12 +300,13 @@ public final class HttpBench {
         }
     }
 
-    private static String summary(Options o, List<Map<String, Result>> runs, List<String> notes) {
+    private static String summary(Options o, List<Map<String, Result>> runs, List<Map<String, Double>> cpus,
+                                  List<String> notes) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "### %s: %s, %d runs x %.0f s per cell, medians (min-max for req/s)%n%n",
                 o.label(), Runtime.version(), runs.size(), o.seconds()));
-        s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int c : o.connections()) {
             double health = median(runs, "health@" + c, Result::requestsPerSecond);
             for (String name : SCENARIOS) {
@@ -296,10 +315,11 @@ public final class HttpBench {
                 double min = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).min().orElse(0);
                 double max = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).max().orElse(0);
                 long errors = runs.stream().mapToLong(r -> r.get(key).errors()).sum();
-                s.append(String.format(Locale.ROOT, "| %s | %d | %,.0f (%,.0f-%,.0f) | %.0f %% | %.0f | %.0f | %.0f | %.0f | %.0f | %d |%n",
+                double[] cpu = cpus.stream().mapToDouble(m -> m.get(key)).sorted().toArray();
+                s.append(String.format(Locale.ROOT, "| %s | %d | %,.0f (%,.0f-%,.0f) | %.0f %% | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %.0f |%n",
                         name, c, rps, min, max, 100 * rps / health, median(runs, key, Result::p50Us),
                         median(runs, key, Result::p90Us), median(runs, key, Result::p99Us), median(runs, key, Result::p999Us),
-                        median(runs, key, Result::maxUs), errors));
+                        median(runs, key, Result::maxUs), errors, cpu[cpu.length / 2]));
             }
         }
         s.append('\n');
