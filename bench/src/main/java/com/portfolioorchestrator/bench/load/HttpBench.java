@@ -50,7 +50,8 @@ public final class HttpBench {
     private static final String[] BOTS = {"S1", "S2", "S3", "S4", "S5", "S6", "S7"};
     private static final List<String> SCENARIOS = List.of("health", "replay", "deny", "allow");
 
-    private record Options(Path repo, Path jar, String serverJava, boolean virtualThreads, String serverCpus, String label,
+    private record Options(Path repo, Path jar, String serverJava, List<String> serverJvmArgs, boolean virtualThreads,
+                           String serverCpus, String label,
                            int runs, double warmupSeconds, double seconds, int[] connections, Optional<Path> out) {}
 
     private HttpBench() {}
@@ -241,7 +242,9 @@ public final class HttpBench {
         if (!o.serverCpus().isEmpty()) {
             cmd.addAll(List.of("taskset", "-c", o.serverCpus()));
         }
-        cmd.addAll(List.of(o.serverJava(), "-Xms1g", "-Xmx1g", "-jar", o.jar().toAbsolutePath().toString(), "serve",
+        cmd.addAll(List.of(o.serverJava(), "-Xms1g", "-Xmx1g"));
+        cmd.addAll(o.serverJvmArgs());
+        cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString(), "serve",
                 "--config", config.toString(), "--base-dir", work.toString(), "--portfolio",
                 work.resolve("portfolio.json").toString(), "--port", "0"));
         if (o.virtualThreads()) {
@@ -303,8 +306,8 @@ public final class HttpBench {
     private static String summary(Options o, List<Map<String, Result>> runs, List<Map<String, Double>> cpus,
                                   List<String> notes) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "### %s: %s, %d runs x %.0f s per cell, medians (min-max for req/s)%n%n",
-                o.label(), Runtime.version(), runs.size(), o.seconds()));
+        s.append(String.format(Locale.ROOT, "### %s: server %s%s, %d runs x %.0f s per cell, medians (min-max for req/s)%n%n",
+                o.label(), o.serverJava(), o.virtualThreads() ? " --virtual-threads" : "", runs.size(), o.seconds()));
         s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int c : o.connections()) {
@@ -350,7 +353,7 @@ public final class HttpBench {
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 m.put(a.substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException("usage: HttpBench [--repo DIR] [--jar FILE] [--java FILE] [--virtual-threads]"
+                throw new IllegalArgumentException("usage: HttpBench [--repo DIR] [--jar FILE] [--java FILE] [--server-jvm-args 'ARGS'] [--virtual-threads]"
                         + " [--server-cpus LIST] [--label NAME] [--runs N] [--warmup S] [--seconds S] [--connections 1,8,64]"
                         + " [--out FILE]; unexpected '" + a + "'");
             }
@@ -359,7 +362,8 @@ public final class HttpBench {
         Path jar = Path.of(m.getOrDefault("jar", repo.resolve("controller/target/orchestrator.jar").toString()));
         String java = m.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int[] conns = Arrays.stream(m.getOrDefault("connections", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
-        return new Options(repo, jar, java, virtual, m.getOrDefault("server-cpus", ""),
+        List<String> jvmArgs = m.containsKey("server-jvm-args") ? List.of(m.get("server-jvm-args").trim().split("\\s+")) : List.of();
+        return new Options(repo, jar, java, jvmArgs, virtual, m.getOrDefault("server-cpus", ""),
                 m.getOrDefault("label", virtual ? "virtual" : "platform"), Integer.parseInt(m.getOrDefault("runs", "3")),
                 Double.parseDouble(m.getOrDefault("warmup", "12")), Double.parseDouble(m.getOrDefault("seconds", "5")), conns,
                 Optional.ofNullable(m.get("out")).map(Path::of));
