@@ -1,0 +1,371 @@
+package com.portfolioorchestrator.bench.load;
+
+import com.portfolioorchestrator.bench.load.LoadGenerator.Result;
+import com.portfolioorchestrator.bench.load.LoadGenerator.Scenario;
+import com.portfolioorchestrator.bench.load.LoadGenerator.Target;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP load benchmark of issue 4: the real orchestrator jar in its own JVM (optionally pinned with taskset), fed a
+ * portfolio of 7 bots and 20 open positions, measured with {@link LoadGenerator} at 1, 8 and 64 connections, the four
+ * scenarios interleaved in one run on one server:
+ * <ul>
+ *   <li>{@code health}: {@code GET /health}, the trivial endpoint;</li>
+ *   <li>{@code replay}: a decision request resent with its request id: auth, parse, schema, idempotency lookup, the
+ *       stored answer; no engine, no audit wait;</li>
+ *   <li>{@code deny}: a new AVAX entry denied at M16 P2 (CORRELATION_GROUP_FULL) after every earlier gate: the full
+ *       engine, the audit record's group commit awaited, no state commit;</li>
+ *   <li>{@code allow}: a new LTC entry allowed and reserved (every gate passed, the engine state committed before the
+ *       answer, the audit record awaited), then cancelled on the same connection, unmeasured, so the ledger stays as
+ *       it was.</li>
+ * </ul>
+ * Each of {@code --runs} runs starts a fresh server on a fresh database. Prints a markdown table of medians over the
+ * runs and the ratios to {@code health}. Prerequisite: {@code mvn -B -o -q package -DskipTests}. See bench/run-http.sh.
+ */
+public final class HttpBench {
+    private static final Pattern LISTENING = Pattern.compile("portfolio-orchestrator listening on http://([0-9.]+):(\\d+)");
+    private static final String[] BOTS = {"S1", "S2", "S3", "S4", "S5", "S6", "S7"};
+    private static final List<String> SCENARIOS = List.of("health", "replay", "deny", "allow");
+
+    private record Options(Path repo, Path jar, String serverJava, List<String> serverJvmArgs, boolean virtualThreads,
+                           String serverCpus, String label,
+                           int runs, double warmupSeconds, double seconds, int[] connections, Optional<Path> out) {}
+
+    private HttpBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        List<Map<String, Result>> runs = new ArrayList<>();
+        List<Map<String, Double>> cpus = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int run = 1; run <= o.runs(); run++) {
+            String load = loadAverage();
+            System.out.printf(Locale.ROOT, "%n== %s run %d/%d, load average %s%n", o.label(), run, o.runs(), load);
+            Map<String, Result> results = new LinkedHashMap<>();
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            long stateBytes = oneRun(o, results, cpu);
+            runs.add(results);
+            cpus.add(cpu);
+            notes.add(String.format(Locale.ROOT, "run %d: load average before %s, after %s; engine_state JSON at the end %,d bytes",
+                    run, load, loadAverage(), stateBytes));
+        }
+        String table = summary(o, runs, cpus, notes);
+        System.out.println();
+        System.out.println(table);
+        if (o.out().isPresent()) {
+            Files.writeString(o.out().get(), table + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** One fresh server: warm-up, then every connection count x scenario. Returns the stored engine state's size. */
+    private static long oneRun(Options o, Map<String, Result> results, Map<String, Double> cpu) throws Exception {
+        Path work = Files.createTempDirectory("httpbench");
+        Path config = writeFixtures(o.repo(), work);
+        Process server = startServer(o, work, config);
+        try {
+            String baseUrl = awaitListening(server, work);
+            Map<String, Scenario> scenarios = scenarios(baseUrl, Long.toString(System.nanoTime(), 36));
+            for (String name : SCENARIOS) {
+                Result probe = LoadGenerator.run(scenarios.get(name), BOTS.length, 0, 0.3);
+                if (probe.errors() > 0 || probe.requests() == 0) {
+                    throw new IllegalStateException("scenario " + name + " does not answer as expected: " + probe);
+                }
+            }
+            double each = o.warmupSeconds() / SCENARIOS.size();
+            for (String name : SCENARIOS) {
+                LoadGenerator.run(scenarios.get(name), 8, 0, each);
+            }
+            for (int c : o.connections()) {
+                for (String name : SCENARIOS) {
+                    LoadGenerator.run(scenarios.get(name), c, 0, 1.0);
+                    long cpuBefore = cpuMicros(server.pid());
+                    Result r = LoadGenerator.run(scenarios.get(name), c, 0, o.seconds());
+                    double cpuPerRequest = (cpuMicros(server.pid()) - cpuBefore) / (double) Math.max(1, r.requests());
+                    System.out.printf(Locale.ROOT, "%s server CPU %.0f us/request%n", r.row(), cpuPerRequest);
+                    results.put(name + "@" + c, r);
+                    cpu.put(name + "@" + c, cpuPerRequest);
+                }
+            }
+            return engineStateBytes(work.resolve("bench.db"));
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+                server.waitFor(20, TimeUnit.SECONDS);
+            }
+            deleteTree(work);
+        }
+    }
+
+    static Map<String, Scenario> scenarios(String baseUrl, String runId) {
+        List<Target> health = List.of(LoadGenerator.target(baseUrl, "GET", "/health", List.of(), Optional.empty()));
+        List<Target> replay = new ArrayList<>();
+        List<Target> deny = new ArrayList<>();
+        List<Target> allow = new ArrayList<>();
+        for (String bot : BOTS) {
+            List<String> auth = List.of("Authorization: Bearer paper-" + bot.toLowerCase(Locale.ROOT) + "-token");
+            replay.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
+                    Optional.of(request(runId + "-replay", bot, "AVAX/USDT:USDT"))));
+            deny.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
+                    Optional.of(request(runId + "-n${n}", bot, "AVAX/USDT:USDT"))));
+            allow.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
+                    Optional.of(request(runId + "-a${n}", bot, "LTC/USDT:USDT"))));
+        }
+        Map<String, Scenario> m = new LinkedHashMap<>();
+        m.put("health", new Scenario("health", health, 200, body -> body.contains("UP"), (t, body) -> Optional.empty()));
+        m.put("replay", new Scenario("replay", replay, 200, body -> body.contains("\"denied_by\":\"CORRELATION_GROUP_FULL\""),
+                (t, body) -> Optional.empty()));
+        m.put("deny", new Scenario("deny", deny, 200, body -> body.contains("\"denied_by\":\"CORRELATION_GROUP_FULL\""),
+                (t, body) -> Optional.empty()));
+        // the cancel goes with the connection's own token (the bot that owns the reservation)
+        m.put("allow", new Scenario("allow", allow, 200, body -> body.contains("\"allowed\":true"),
+                (target, body) -> Optional.of(target.with("POST",
+                        "/api/v1/decisions/" + field(body, "decision_id") + "/cancel", Optional.empty()))));
+        return m;
+    }
+
+    private static String field(String json, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = json.indexOf(key);
+        if (at < 0) {
+            throw new IllegalArgumentException("no " + name + " in " + json);
+        }
+        int from = at + key.length();
+        return json.substring(from, json.indexOf('"', from));
+    }
+
+    /** The JMH benchmark's request: 1,000 x2 with a 1 % stop, quotes, funding and edge; the pair decides the outcome. */
+    static String request(String requestId, String bot, String pair) {
+        return "{\"request_id\":\"" + requestId + "\",\"bot_id\":\"" + bot + "\",\"pair\":\"" + pair + "\",\"side\":\"long\","
+                + "\"stake_amount\":1000,\"leverage\":2,\"entry_price\":100,\"stop_price\":99,\"min_stake\":5,"
+                + "\"order_type\":\"limit\",\"spread_bps\":2,\"expected_slippage_bps\":3,\"funding_rate\":0.0001,"
+                + "\"edge_score\":0.003,\"grade\":\"A\"}";
+    }
+
+    /**
+     * The bench configuration: config/orchestrator.toml with the database in {@code work}, rate limits high enough that
+     * no decision is RATE_LIMITED (so every one is evaluated in full), max open trades 100 and the turnover cap at its
+     * maximum (1000 x equity) so that allow + cancel can repeat; a calendar of 40 events in the past (the shield search
+     * runs, never blocks); the portfolio of the JMH benchmark (equity 1,000,000, 20 positions over S1..S7, groups C and D
+     * full).
+     */
+    static Path writeFixtures(Path repo, Path work) throws IOException {
+        String toml = Files.readString(repo.resolve("config/orchestrator.toml"), StandardCharsets.UTF_8);
+        Path profiles = work.resolve("profiles");
+        Files.createDirectories(profiles);
+        for (String p : List.of("conservative", "balanced", "aggressive")) {
+            String text = Files.readString(repo.resolve("profiles/" + p + ".toml"), StandardCharsets.UTF_8);
+            if (p.equals("balanced")) {
+                text = replaceLine(text, "max_open_trades", "100");
+            }
+            Files.writeString(profiles.resolve(p + ".toml"), text, StandardCharsets.UTF_8);
+        }
+        toml = replaceLine(toml, "database", quoted(work.resolve("bench.db")));
+        toml = replaceLine(toml, "profiles_dir", quoted(profiles));
+        toml = replaceLine(toml, "calendar", quoted(work.resolve("events.json")));
+        toml = replaceLine(toml, "per_bot_per_minute", "100000");
+        toml = replaceLine(toml, "per_bot_per_hour", "1000000");
+        toml = replaceLine(toml, "requests_per_second", "100000");
+        toml = replaceLine(toml, "max_open_positions", "128");
+        toml = replaceLine(toml, "max_daily_turnover", "1000");
+        Path config = work.resolve("bench.toml");
+        Files.writeString(config, toml, StandardCharsets.UTF_8);
+
+        Instant now = Instant.now();
+        StringBuilder events = new StringBuilder("[");
+        for (int i = 0; i < 40; i++) {
+            Instant at = now.minus(Duration.ofDays(400)).plus(Duration.ofMinutes(433L * i));
+            events.append(i == 0 ? "" : ",").append("{\"time\":\"").append(at).append("\",\"title\":\"event ").append(i)
+                    .append("\",\"impact\":\"").append(i % 3 == 0 ? "medium" : "high").append("\",\"assets\":[\"")
+                    .append(i % 2 == 0 ? "*" : "BTC").append("\"]}");
+        }
+        Files.writeString(work.resolve("events.json"), events.append("]").toString(), StandardCharsets.UTF_8);
+
+        String[] pairs = {"BTC", "ETH", "SOL", "AVAX", "XRP", "ADA", "LINK", "DOT", "TRX", "NEAR", "ATOM", "FIL", "APT",
+                "ARB", "OP", "INJ", "SUI", "SEI", "TIA", "UNI"};
+        Map<String, List<String>> byBot = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i++) {
+            boolean shortSide = i % 3 == 0;
+            byBot.computeIfAbsent(BOTS[i % BOTS.length], k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                    "{\"trade_id\":\"t%d\",\"pair\":\"%s/USDT:USDT\",\"side\":\"%s\",\"stake_amount\":2500,\"leverage\":2,"
+                            + "\"entry_price\":100,\"stop_price\":%d,\"opened_at\":\"%s\"}",
+                    i, pairs[i], shortSide ? "short" : "long", shortSide ? 101 : 99, now.minusSeconds(3600)));
+        }
+        String positions = byBot.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":[" + String.join(",", e.getValue()) + "]")
+                .collect(Collectors.joining(","));
+        Files.writeString(work.resolve("portfolio.json"), "{\"equity\":1000000,\"day_pnl\":2000,\"stale_bots\":[],"
+                + "\"positions\":{" + positions + "},\"volatility_regime\":\"NORMAL\",\"mean_strategy_correlation\":0.31,"
+                + "\"edge_scores\":{\"S1\":0.004,\"S2\":0.002,\"S3\":0.006,\"S4\":0.001,\"S5\":0.003,\"S6\":0.005,\"S7\":0.0025}}",
+                StandardCharsets.UTF_8);
+        return config;
+    }
+
+    private static String quoted(Path p) {
+        return "\"" + p.toAbsolutePath().toString().replace("\\", "/") + "\"";
+    }
+
+    /** Replaces the value of {@code key = ...} (first occurrence, at the start of a line), keeping no comment. */
+    private static String replaceLine(String text, String key, String value) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no line '" + key + " = ...' to replace");
+        }
+        return text.substring(0, m.start()) + key + " = " + value + text.substring(m.end());
+    }
+
+    private static Process startServer(Options o, Path work, Path config) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (!o.serverCpus().isEmpty()) {
+            cmd.addAll(List.of("taskset", "-c", o.serverCpus()));
+        }
+        cmd.addAll(List.of(o.serverJava(), "-Xms1g", "-Xmx1g"));
+        cmd.addAll(o.serverJvmArgs());
+        cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString(), "serve",
+                "--config", config.toString(), "--base-dir", work.toString(), "--portfolio",
+                work.resolve("portfolio.json").toString(), "--port", "0"));
+        if (o.virtualThreads()) {
+            cmd.add("--virtual-threads");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
+                .redirectOutput(work.resolve("server.out").toFile()).redirectError(work.resolve("server.err").toFile());
+        pb.environment().keySet().removeIf(k -> k.matches("S\\d+_TOKEN|OP_[A-Z]+_TOKEN"));
+        System.out.println("server: " + String.join(" ", cmd));
+        return pb.start();
+    }
+
+    private static String awaitListening(Process server, Path work) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(Files.readString(work.resolve("server.out")));
+            if (m.find()) {
+                return "http://" + m.group(1) + ":" + m.group(2);
+            }
+            if (!server.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server did not start:\n" + Files.readString(work.resolve("server.out"))
+                + Files.readString(work.resolve("server.err")));
+    }
+
+    private static long engineStateBytes(Path database) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(sum(length(json)), 0) FROM engine_state")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** User + system CPU time of a process from /proc (clock ticks of 10 ms), in microseconds; -1 when unknown. */
+    static long cpuMicros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String summary(Options o, List<Map<String, Result>> runs, List<Map<String, Double>> cpus,
+                                  List<String> notes) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "### %s: server %s%s, %d runs x %.0f s per cell, medians (min-max for req/s)%n%n",
+                o.label(), o.serverJava(), o.virtualThreads() ? " --virtual-threads" : "", runs.size(), o.seconds()));
+        s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (int c : o.connections()) {
+            double health = median(runs, "health@" + c, Result::requestsPerSecond);
+            for (String name : SCENARIOS) {
+                String key = name + "@" + c;
+                double rps = median(runs, key, Result::requestsPerSecond);
+                double min = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).min().orElse(0);
+                double max = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).max().orElse(0);
+                long errors = runs.stream().mapToLong(r -> r.get(key).errors()).sum();
+                double[] cpu = cpus.stream().mapToDouble(m -> m.get(key)).sorted().toArray();
+                s.append(String.format(Locale.ROOT, "| %s | %d | %,.0f (%,.0f-%,.0f) | %.0f %% | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %.0f |%n",
+                        name, c, rps, min, max, 100 * rps / health, median(runs, key, Result::p50Us),
+                        median(runs, key, Result::p90Us), median(runs, key, Result::p99Us), median(runs, key, Result::p999Us),
+                        median(runs, key, Result::maxUs), errors, cpu[cpu.length / 2]));
+            }
+        }
+        s.append('\n');
+        notes.forEach(n -> s.append("* ").append(n).append('\n'));
+        return s.toString();
+    }
+
+    private static double median(List<Map<String, Result>> runs, String key, ToDoubleFunction<Result> f) {
+        double[] v = runs.stream().mapToDouble(r -> f.applyAsDouble(r.get(key))).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Options parse(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        boolean virtual = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--virtual-threads")) {
+                virtual = true;
+            } else if (a.startsWith("--") && i + 1 < args.length) {
+                m.put(a.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("usage: HttpBench [--repo DIR] [--jar FILE] [--java FILE] [--server-jvm-args 'ARGS'] [--virtual-threads]"
+                        + " [--server-cpus LIST] [--label NAME] [--runs N] [--warmup S] [--seconds S] [--connections 1,8,64]"
+                        + " [--out FILE]; unexpected '" + a + "'");
+            }
+        }
+        Path repo = Path.of(m.getOrDefault("repo", "."));
+        Path jar = Path.of(m.getOrDefault("jar", repo.resolve("controller/target/orchestrator.jar").toString()));
+        String java = m.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        int[] conns = Arrays.stream(m.getOrDefault("connections", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        List<String> jvmArgs = m.containsKey("server-jvm-args") ? List.of(m.get("server-jvm-args").trim().split("\\s+")) : List.of();
+        return new Options(repo, jar, java, jvmArgs, virtual, m.getOrDefault("server-cpus", ""),
+                m.getOrDefault("label", virtual ? "virtual" : "platform"), Integer.parseInt(m.getOrDefault("runs", "3")),
+                Double.parseDouble(m.getOrDefault("warmup", "12")), Double.parseDouble(m.getOrDefault("seconds", "5")), conns,
+                Optional.ofNullable(m.get("out")).map(Path::of));
+    }
+}
