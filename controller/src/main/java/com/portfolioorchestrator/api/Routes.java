@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
 /** The endpoints of PRODUCT.md section 3. Handlers are thin: parse, call one service, answer. */
 public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-    /** How long an answer waits for its audit record to be durable before it is sent anyway (and counted). */
-    private static final long JOURNAL_WAIT_MS = 2000;
 
     /** What the routes need. {@code bots} renders the per-bot part of GET /api/v1/state. */
     public record Services(DecisionService decisions, DecisionLog log, Readiness readiness,
@@ -100,21 +96,24 @@ public final class Routes {
         } catch (DecisionService.UnknownReferenceException e) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
-        if (!outcome.replay()) {
-            s.metrics().record(outcome.decision().orElseThrow(), outcome.evaluatedUs());
-            awaitDurable(outcome);
-        }
         String response = outcome.storedResponse()
                 .orElseGet(() -> responseJson(outcome.decision().orElseThrow(), outcome.evaluatedUs()));
+        if (!outcome.replay()) {
+            s.metrics().record(outcome.decision().orElseThrow(), outcome.evaluatedUs());
+            var logged = s.decisions().record(request, body.toString(), outcome, response);
+            if (outcome.decision().orElseThrow().allowed()) {
+                awaitLogged(logged);
+            }
+        }
         ctx.contentType("application/json").result(response);
     }
 
-    /** An answer is sent once its audit record is committed, so an answered decision is never missing from the log. */
-    private static void awaitDurable(DecisionService.Outcome outcome) {
+    /** Waits (bounded) for an allowed decision's audit record; see {@link DecisionService#record}. */
+    private static void awaitLogged(java.util.concurrent.CompletableFuture<?> logged) {
         try {
-            outcome.durable().get(JOURNAL_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.error("a decision was answered before its audit record was committed ({} ms)", JOURNAL_WAIT_MS);
+            logged.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.error("an allowed decision was answered before its audit record was committed (2 s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

@@ -19,30 +19,34 @@ import java.util.function.Function;
 
 /**
  * The decision use case around the single-writer {@link DecisionEngine}: one lock owns the engine; idempotency by
- * {@code (bot, request_id)}; state that matters for safety committed before the answer; the audit record handed to
- * the journal (the caller waits for its receipt outside the lock, so the engine never waits on the disk).
+ * {@code (bot, request_id)}; the state that matters for safety committed before the answer (only when something that
+ * matters changed: a reservation, an event such as a breaker trip or a cooldown); the audit record handed to the
+ * journal, which commits it in batches at most 50 ms behind: neither the engine nor the answer waits on the audit log.
  */
 public final class DecisionService {
-    /** The audit log (asynchronous, batched). The future completes when the record is durable. */
+    /** The audit log: asynchronous, batched, never blocks the caller; the future completes when the record is committed. */
     public interface Journal {
         CompletableFuture<?> append(JournalEntry entry);
     }
 
-    /** Durable engine state (synchronous: committed when it returns). */
+    /**
+     * Durable engine state, committed when it returns. {@code full} is false for the safety-relevant state a decision or
+     * an event commits, true for the periodic and final save that also writes the bulky bookkeeping.
+     */
     public interface StateSink {
-        void commit(EngineState state);
+        void commit(EngineState state, boolean full);
     }
 
-    /** What the journal records for one decision; {@code requestJson} is the body as received. */
+    /** What the journal records for one decision: the body as received and the response exactly as sent. */
     public record JournalEntry(DecisionRequest request, String requestJson, Decision decision, Instant receivedAt,
-                               double evaluatedUs) {}
+                               double evaluatedUs, String responseJson) {}
 
     /**
      * The answer to one request. {@code replay} is true when an earlier identical request already decided it; a replay
      * of a decision made before a restart carries the stored response body instead of the decision object.
      */
     public record Outcome(Optional<Decision> decision, Optional<String> storedResponse, double evaluatedUs,
-                          boolean replay, CompletableFuture<?> durable) {
+                          boolean replay, Instant receivedAt) {
     }
 
     /** A request id reused with a different body (409). */
@@ -129,7 +133,7 @@ public final class DecisionService {
                     throw new ConflictException("request_id '" + request.requestId() + "' was used before with a different body");
                 }
                 return new Outcome(Optional.ofNullable(earlier.decision()), Optional.ofNullable(earlier.storedResponse()),
-                        earlier.evaluatedUs(), true, CompletableFuture.completedFuture(null));
+                        earlier.evaluatedUs(), true, clock.instant());
             }
             if (request.retryOf().isPresent()) {
                 String owner = botByDecision.getIfPresent(request.retryOf().get());
@@ -154,51 +158,84 @@ public final class DecisionService {
             lock.unlock();
         }
         if (toCommit != null) {
-            commit(toCommit, version);
+            commit(toCommit, version, false);
         }
         if (!events.isEmpty()) {
             eventSink.accept(events);
         }
-        CompletableFuture<?> durable = journal.append(new JournalEntry(request, requestJson, decision, now, evaluatedUs));
-        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, durable);
+        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, now);
+    }
+
+    /**
+     * Hands a new decision's audit record to the journal (never blocks); replays are not recorded again. The future
+     * completes when the record is committed: the API waits for it only for allowed decisions, whose reservation is
+     * already committed, so that a reservation never outlives a crash without its decision in the log (a resend of the
+     * same request id after a restart must find it, not reserve twice).
+     */
+    public CompletableFuture<?> record(DecisionRequest request, String requestJson, Outcome outcome, String responseJson) {
+        if (outcome.replay()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return journal.append(new JournalEntry(request, requestJson, outcome.decision().orElseThrow(), outcome.receivedAt(),
+                outcome.evaluatedUs(), responseJson));
     }
 
     /**
      * Commits a state snapshot unless a newer one already is: concurrent deciders snapshot under the engine lock in
      * version order but may reach the disk in another order, and an older snapshot must never overwrite a newer one.
      */
-    private void commit(EngineState state, long version) {
+    private void commit(EngineState state, long version, boolean full) {
         commitLock.lock();
         try {
-            if (version > committedVersion) {
-                stateSink.commit(state);
-                committedVersion = version;
+            if (version > committedVersion || full) {
+                stateSink.commit(state, full);
+                committedVersion = Math.max(committedVersion, version);
             }
         } finally {
             commitLock.unlock();
         }
     }
 
-    /** Runs an operation on the engine under its lock, then commits the state and publishes its events. */
+    /**
+     * Runs an operation on the engine under its lock and publishes its events. The state is committed when the
+     * operation raised an event (a breaker trip, a cooldown, the kill switch, an expiry, a profile change...); other
+     * changes (a poll's positions, a fill's link) are recovered by the next poll and saved by {@link #saveAll()}.
+     */
     public <T> T withEngine(Function<DecisionEngine, T> operation) {
         T result;
-        EngineState state;
-        long version;
+        EngineState state = null;
+        long version = 0;
         List<EngineEvent> events;
         lock.lock();
         try {
             result = operation.apply(engine);
             events = engine.drainEvents();
+            if (!events.isEmpty()) {
+                state = engine.snapshot();
+                version = ++stateVersion;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (state != null) {
+            commit(state, version, false);
+            eventSink.accept(events);
+        }
+        return result;
+    }
+
+    /** Commits the whole state, bookkeeping included (every risk cycle and at shutdown). */
+    public void saveAll() {
+        EngineState state;
+        long version;
+        lock.lock();
+        try {
             state = engine.snapshot();
             version = ++stateVersion;
         } finally {
             lock.unlock();
         }
-        commit(state, version);
-        if (!events.isEmpty()) {
-            eventSink.accept(events);
-        }
-        return result;
+        commit(state, version, true);
     }
 
     /** A read of the engine under its lock (views for GET /api/v1/state). */

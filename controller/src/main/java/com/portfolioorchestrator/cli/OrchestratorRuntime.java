@@ -29,6 +29,7 @@ import com.portfolioorchestrator.persistence.DecisionFilter;
 import com.portfolioorchestrator.persistence.DecisionLog;
 import com.portfolioorchestrator.persistence.DecisionRecord;
 import com.portfolioorchestrator.persistence.EngineStateCodec;
+import com.portfolioorchestrator.persistence.EngineStateParts;
 import com.portfolioorchestrator.persistence.SnapshotKind;
 import com.portfolioorchestrator.persistence.StateStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -87,7 +88,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
         this.log = DecisionLog.start(database, DecisionLog.Settings.defaults());
         DecisionEngine engine = restoreEngine();
         this.decisions = new DecisionService(engine, clock, this::journal,
-                state -> stateStore.saveState(Map.of(EngineStateCodec.PART, EngineStateCodec.encode(state))),
+                (state, full) -> stateStore.saveState(full ? EngineStateParts.all(state) : EngineStateParts.safety(state)),
                 this::onEvents, request -> "d-" + UUID.randomUUID().toString().replace("-", ""),
                 IDEMPOTENCY_WINDOW, IDEMPOTENCY_CAPACITY);
         reloadIdempotency();
@@ -164,12 +165,13 @@ public final class OrchestratorRuntime implements AutoCloseable {
     }
 
     private DecisionEngine restoreEngine() {
-        String stored = stateStore.loadState().get(EngineStateCodec.PART);
+        Map<String, String> parts = stateStore.loadState();
+        String stored = parts.get(EngineStateParts.SAFETY);
         if (stored == null) {
             LOG.info("no stored engine state: starting fresh");
             return new DecisionEngine(config.risk());
         }
-        EngineState state = EngineStateCodec.decode(stored);
+        EngineState state = EngineStateParts.join(stored, parts.get(EngineStateParts.HISTORY));
         LOG.info("engine state restored: kill switch {}, {} ledger entries, profile {}", state.killSwitch(),
                 state.ledger().size(), state.activeProfile().configName());
         return DecisionEngine.restore(config.risk(), state);
@@ -197,16 +199,28 @@ public final class OrchestratorRuntime implements AutoCloseable {
         }
     }
 
+    /** Non-blocking: the log's writer commits it in a batch at most its max delay (20 ms) later. */
     private java.util.concurrent.CompletableFuture<?> journal(DecisionService.JournalEntry e) {
         Decision d = e.decision();
-        String response = Routes.responseJson(d, e.evaluatedUs());
-        String checks = ApiJson.write(d.checks());
+        String response = e.responseJson();
+        String checks = checksOf(response);
         DecisionRecord record = d.allowed()
                 ? DecisionRecord.allowed(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(), e.requestJson(),
                         response, checks, e.evaluatedUs())
                 : DecisionRecord.denied(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(),
                         d.deniedBy().orElseThrow().name(), e.requestJson(), response, checks, e.evaluatedUs());
-        return log.appendWithReceipt(record);
+        if (d.allowed()) {
+            return log.appendWithReceipt(record);
+        }
+        log.append(record);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /** The checks array of a rendered response (Routes renders "checks" before "multipliers"), without rendering it again. */
+    static String checksOf(String responseJson) {
+        int start = responseJson.indexOf("\"checks\":");
+        int end = responseJson.indexOf(",\"multipliers\":", start);
+        return start < 0 || end < 0 ? "[]" : responseJson.substring(start + 9, end);
     }
 
     private void onEvents(List<EngineEvent> events) {
@@ -234,7 +248,8 @@ public final class OrchestratorRuntime implements AutoCloseable {
     void saveAndSnapshot() {
         try {
             Instant now = clock.instant();
-            Map<String, Object> views = decisions.withEngine(engine -> {
+            decisions.saveAll();
+            Map<String, Object> views = decisions.read(engine -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("risk", engine.riskState(now));
                 m.put("allocation", engine.allocationState(now));
@@ -318,7 +333,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
         server.close();
         housekeeping.shutdownNow();
         try {
-            decisions.withEngine(engine -> null); // commits the final state
+            decisions.saveAll();
         } catch (RuntimeException e) {
             LOG.error("final state save failed", e);
         }

@@ -270,9 +270,9 @@ class DecisionApiStatusTest {
         assertThat(range.path("field").asText()).isEqualTo("leverage");
         assertThat(range.path("message").asText()).contains("0.5");
 
-        JsonNode attempt = firstError(assertProblem(s.decide(S1, Req.s1().with("attempt", 4).with("retry_of", "d-x")), 422));
+        JsonNode attempt = firstError(assertProblem(s.decide(S1, Req.s1().with("attempt", 11).with("retry_of", "d-x")), 422));
         assertThat(attempt.path("field").asText()).isEqualTo("attempt");
-        assertThat(attempt.path("message").asText()).contains("4");
+        assertThat(attempt.path("message").asText()).contains("11");
 
         JsonNode side = firstError(assertProblem(s.decide(S1, Req.s1().with("side", "sideways")), 422));
         assertThat(side.path("field").asText()).isEqualTo("side");

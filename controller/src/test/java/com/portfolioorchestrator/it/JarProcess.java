@@ -1,4 +1,4 @@
-package com.portfolioorchestrator.crash;
+package com.portfolioorchestrator.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The real orchestrator jar in its own JVM ({@code java -jar orchestrator.jar serve ... --port 0}), its output in files
  * of the working directory. {@link #killHard()} sends SIGKILL, as {@code kill -9} does.
  */
-final class JarProcess implements AutoCloseable {
+public final class JarProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("portfolio-orchestrator listening on http://([0-9.]+):(\\d+)");
 
     private final Process process;
@@ -29,7 +29,7 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** The jar under test: the failsafe property {@code orchestrator.jar}, else target/orchestrator.jar. */
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("orchestrator.jar", "target/orchestrator.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no orchestrator jar at " + jar.toAbsolutePath()
@@ -42,7 +42,7 @@ final class JarProcess implements AutoCloseable {
      * Starts {@code serve --config config --base-dir dir --portfolio portfolio --port 0} and waits (up to 60 s) for its
      * "listening" line. {@code name} tells the output files of several starts apart.
      */
-    static JarProcess start(Path dir, String name, Path config, Path portfolio) throws IOException, InterruptedException {
+    public static JarProcess start(Path dir, String name, Path config, Path portfolio) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
@@ -71,16 +71,16 @@ final class JarProcess implements AutoCloseable {
         throw new IllegalStateException("the orchestrator did not print its listening line within 60 s:\n" + read(out) + read(err));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** SIGKILL (Process.destroyForcibly on Linux) and waits for the exit; returns the exit code (137 for SIGKILL). */
-    int killHard() throws InterruptedException {
+    public int killHard() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the orchestrator (pid " + process.pid() + ") did not die within 30 s of SIGKILL");
@@ -88,7 +88,7 @@ final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         return read(stdout) + read(stderr);
     }
 
