@@ -355,7 +355,7 @@ public final class DecisionLog implements AutoCloseable {
             where.append(" AND received_at >= ?");
             parameters.add(since.toEpochMilli());
         });
-        // Literal 0/1 (not a parameter) so that SQLite can use the partial index decisions_denied.
+        // allowed = 0 rows are exactly those with a deny_code: the partial index decisions_by_code serves them too.
         filter.denied().ifPresent(denied -> where.append(denied ? " AND allowed = 0" : " AND allowed = 1"));
         filter.denyCode().ifPresent(code -> {
             where.append(" AND deny_code = ?");

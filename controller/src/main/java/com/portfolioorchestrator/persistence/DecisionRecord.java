@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One answered decision, as the audit log stores it. The payloads are the app layer's JSON (Jackson) of the request,
- * the response and the list of checks; SQLite rejects text that is not JSON ({@code json_valid}).
+ * the response and the list of checks; SQLite rejects a request text that is not JSON ({@code json_valid}); the response
+ * and checks are this service's own serialisation and are not re-parsed on insert.
  *
  * @param decisionId     {@code decision_id} of the response, unique
  * @param requestId      the bot's idempotency key; unique per bot
