@@ -90,7 +90,7 @@ public final class Routes {
         }
         DecisionService.Outcome outcome;
         try {
-            outcome = s.decisions().decide(request, canonical(body), body.toString());
+            outcome = s.decisions().decide(request, canonical(body));
         } catch (DecisionService.ConflictException e) {
             throw new ApiException(Problem.of(409, "conflict", "Conflict", e.getMessage()));
         } catch (DecisionService.UnknownReferenceException e) {

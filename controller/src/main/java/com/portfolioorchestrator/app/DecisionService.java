@@ -112,12 +112,11 @@ public final class DecisionService {
     /**
      * Decides one request.
      *
-     * @param canonical   the request in canonical form (same content -> same text): what idempotency compares
-     * @param requestJson the body as received, for the audit log
+     * @param canonical the request in canonical form (same content -> same text): what idempotency compares
      * @throws ConflictException         the request id was used before with another body
      * @throws UnknownReferenceException retry_of names no decision of this bot
      */
-    public Outcome decide(DecisionRequest request, String canonical, String requestJson) {
+    public Outcome decide(DecisionRequest request, String canonical) {
         String key = key(request.botId(), request.requestId());
         Decision decision;
         double evaluatedUs;
