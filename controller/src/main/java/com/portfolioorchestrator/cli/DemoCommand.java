@@ -62,8 +62,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println(run.statusLine());
             out.flush();
         }
-        out.println(run.statusLine());
-        out.flush();
+        if (stop.getCount() == 0) {
+            out.println(run.statusLine()); // stopped between two status lines (Ctrl-C): show where it ended
+            out.flush();
+        }
         run.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
