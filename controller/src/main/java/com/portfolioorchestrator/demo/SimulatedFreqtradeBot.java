@@ -680,15 +680,19 @@ public final class SimulatedFreqtradeBot implements AutoCloseable {
         return body;
     }
 
-    private void trade(Context ctx) {
-        String raw = ctx.pathParam("tradeid");
-        int id;
+    /** A path parameter FastAPI types as int: a 422 in FastAPI's shape when it is not one, as Freqtrade answers. */
+    private static int intPathParam(Context ctx, String name) {
+        String raw = ctx.pathParam(name);
         try {
-            id = Integer.parseInt(raw);
+            return Integer.parseInt(raw);
         } catch (NumberFormatException e) {
-            throw HttpFailure.validation("int_parsing", "path", "tradeid",
+            throw HttpFailure.validation("int_parsing", "path", name,
                     "Input should be a valid integer, unable to parse string as an integer", raw);
         }
+    }
+
+    private void trade(Context ctx) {
+        int id = intPathParam(ctx, "tradeid");
         writeJson(ctx, 200, tradeById(id));
     }
 
@@ -989,14 +993,7 @@ public final class SimulatedFreqtradeBot implements AutoCloseable {
     }
 
     private void deleteLock(Context ctx) {
-        String raw = ctx.pathParam("lockid");
-        int id;
-        try {
-            id = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw HttpFailure.validation("int_parsing", "path", "lockid",
-                    "Input should be a valid integer, unable to parse string as an integer", raw);
-        }
+        int id = intPathParam(ctx, "lockid");
         writeJson(ctx, 200, deleteLocks(id, null));
     }
 

@@ -98,20 +98,7 @@ final class ApiTestServer implements AutoCloseable {
 
     /** Replaces exactly one line starting with {@code startsWith}, failing loudly if the shipped file changed. */
     static UnaryOperator<String> replaceLine(String startsWith, String newLine) {
-        return text -> {
-            String[] lines = text.split("\n", -1);
-            int hits = 0;
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].startsWith(startsWith)) {
-                    lines[i] = newLine;
-                    hits++;
-                }
-            }
-            if (hits != 1) {
-                throw new AssertionError("expected one line starting with '" + startsWith + "', found " + hits);
-            }
-            return String.join("\n", lines);
-        };
+        return com.portfolioorchestrator.config.ShippedConfig.replaceLine(startsWith, newLine);
     }
 
     /** A generous HTTP rate so that tests about other things never meet a 429. */

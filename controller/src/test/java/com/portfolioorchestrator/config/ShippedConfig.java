@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The repository's own config and profiles (tests run in controller/, so the root is one level up). */
-final class ShippedConfig {
+public final class ShippedConfig {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path FILE = ROOT.resolve("config/orchestrator.toml");
 
@@ -46,7 +46,7 @@ final class ShippedConfig {
     }
 
     /** Replaces exactly one occurrence of a line prefix, failing loudly if the shipped file changed under the test. */
-    static UnaryOperator<String> replaceLine(String startsWith, String newLine) {
+    public static UnaryOperator<String> replaceLine(String startsWith, String newLine) {
         return text -> {
             String[] lines = text.split("\n", -1);
             int hits = 0;
