@@ -96,6 +96,10 @@ public final class Routes {
         } catch (DecisionService.UnknownReferenceException e) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
+        if (outcome.replay()) {
+            // the same request again while the original may still be committing: answer once it is durable
+            awaitLogged(outcome.settled());
+        }
         String response = outcome.storedResponse()
                 .orElseGet(() -> responseJson(outcome.decision().orElseThrow(), outcome.evaluatedUs()));
         if (!outcome.replay()) {
@@ -108,7 +112,7 @@ public final class Routes {
         ctx.contentType("application/json").result(response);
     }
 
-    /** Waits (bounded) for an allowed decision's audit record; see {@link DecisionService#record}. */
+    /** Waits (bounded) for an allowed decision to be durable; see {@link DecisionService#record}. */
     private static void awaitLogged(java.util.concurrent.CompletableFuture<?> logged) {
         try {
             logged.get(2, java.util.concurrent.TimeUnit.SECONDS);

@@ -46,7 +46,7 @@ public final class DecisionService {
      * of a decision made before a restart carries the stored response body instead of the decision object.
      */
     public record Outcome(Optional<Decision> decision, Optional<String> storedResponse, double evaluatedUs,
-                          boolean replay, Instant receivedAt) {
+                          boolean replay, Instant receivedAt, CompletableFuture<Void> settled) {
     }
 
     /** A request id reused with a different body (409). */
@@ -71,7 +71,8 @@ public final class DecisionService {
     }
 
     /** An earlier decision: the object when made by this process, the stored response body when made before a restart. */
-    private record Remembered(String canonical, Decision decision, String storedResponse, double evaluatedUs) {}
+    private record Remembered(String canonical, Decision decision, String storedResponse, double evaluatedUs,
+                              CompletableFuture<Void> settled) {}
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DecisionEngine engine;
@@ -105,7 +106,8 @@ public final class DecisionService {
 
     /** Makes a decision made before a restart known again (idempotency and retry_of lookups). */
     public void rememberStored(String botId, String requestId, String canonical, String decisionId, String responseJson) {
-        byRequest.put(key(botId, requestId), new Remembered(canonical, null, responseJson, 0));
+        byRequest.put(key(botId, requestId), new Remembered(canonical, null, responseJson, 0,
+                CompletableFuture.completedFuture(null)));
         botByDecision.put(decisionId, botId);
     }
 
@@ -124,6 +126,7 @@ public final class DecisionService {
         long version = 0;
         List<EngineEvent> events;
         Instant now;
+        CompletableFuture<Void> settled;
         lock.lock();
         try {
             Remembered earlier = byRequest.getIfPresent(key);
@@ -132,7 +135,7 @@ public final class DecisionService {
                     throw new ConflictException("request_id '" + request.requestId() + "' was used before with a different body");
                 }
                 return new Outcome(Optional.ofNullable(earlier.decision()), Optional.ofNullable(earlier.storedResponse()),
-                        earlier.evaluatedUs(), true, clock.instant());
+                        earlier.evaluatedUs(), true, clock.instant(), earlier.settled());
             }
             if (request.retryOf().isPresent()) {
                 String owner = botByDecision.getIfPresent(request.retryOf().get());
@@ -146,7 +149,8 @@ public final class DecisionService {
             long start = System.nanoTime();
             decision = engine.decide(request, id, now);
             evaluatedUs = (System.nanoTime() - start) / 1000.0;
-            byRequest.put(key, new Remembered(canonical, decision, null, evaluatedUs));
+            settled = new CompletableFuture<>();
+            byRequest.put(key, new Remembered(canonical, decision, null, evaluatedUs, settled));
             botByDecision.put(decision.decisionId(), request.botId());
             events = engine.drainEvents();
             if (decision.allowed() || !events.isEmpty()) {
@@ -162,7 +166,10 @@ public final class DecisionService {
         if (!events.isEmpty()) {
             eventSink.accept(events);
         }
-        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, now);
+        if (!decision.allowed()) {
+            settled.complete(null); // a denial's state is committed above; its audit record does not hold the answer
+        }
+        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, now, settled);
     }
 
     /**
@@ -175,8 +182,11 @@ public final class DecisionService {
         if (outcome.replay()) {
             return CompletableFuture.completedFuture(null);
         }
-        return journal.append(new JournalEntry(request, requestJson, outcome.decision().orElseThrow(), outcome.receivedAt(),
-                outcome.evaluatedUs(), responseJson));
+        CompletableFuture<?> logged = journal.append(new JournalEntry(request, requestJson, outcome.decision().orElseThrow(),
+                outcome.receivedAt(), outcome.evaluatedUs(), responseJson));
+        // a resend of an allowed decision waits for this (Outcome.settled): reservation and audit record both committed
+        logged.whenComplete((ok, error) -> outcome.settled().complete(null));
+        return logged;
     }
 
     /**
