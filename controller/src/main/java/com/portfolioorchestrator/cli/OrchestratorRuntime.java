@@ -76,6 +76,11 @@ public final class OrchestratorRuntime implements AutoCloseable {
     static final String HISTORY_PART = "history";
 
     private final double timeScale;
+    private final java.util.concurrent.ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "engine-events");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<java.util.function.Consumer<List<EngineEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private OrchestratorRuntime(OrchestratorConfig config, Clock clock, int portOverride, boolean virtualThreads, boolean poll,
@@ -223,13 +228,20 @@ public final class OrchestratorRuntime implements AutoCloseable {
         return start < 0 || end < 0 ? "[]" : responseJson.substring(start + 9, end);
     }
 
+    /** Logging and listeners run on their own thread: no logging I/O on the thread that answers a decision. */
     private void onEvents(List<EngineEvent> events) {
-        for (EngineEvent e : events) {
-            LOG.warn("event: {}", e);
-        }
-        for (var l : eventListeners) {
-            l.accept(events);
-        }
+        eventThread.execute(() -> {
+            for (EngineEvent e : events) {
+                LOG.warn("event: {}", e);
+            }
+            for (var l : eventListeners) {
+                try {
+                    l.accept(events);
+                } catch (RuntimeException ex) {
+                    LOG.error("event listener failed", ex);
+                }
+            }
+        });
     }
 
     private void expireReservations() {
@@ -337,6 +349,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("final state save failed", e);
         }
+        eventThread.shutdown();
         log.close();
         stateStore.close();
         database.close();
