@@ -176,10 +176,6 @@ public final class ApiServer implements AutoCloseable {
         throw new ApiException(Problem.of(403, "forbidden", "Forbidden", "this action needs an operator token"));
     }
 
-    /** The caller, who must be a person (operator or viewer) or any bot for read-only views. */
-    public static Principal requireAny(Context ctx) {
-        return principal(ctx);
-    }
 
     public int port() {
         return app.port();

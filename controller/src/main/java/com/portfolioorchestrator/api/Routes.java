@@ -1,8 +1,6 @@
 package com.portfolioorchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.portfolioorchestrator.app.DecisionService;
 import com.portfolioorchestrator.app.Readiness;
 import com.portfolioorchestrator.core.DenyCode;
@@ -292,11 +290,6 @@ public final class Routes {
         });
         body.put("bots", s.bots().get());
         ctx.contentType("application/json").result(ApiJson.write(body));
-    }
-
-    /** For tests: the empty object node. */
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
     }
 
     /** Renders a decision as the journal stores it: the response body exactly as sent. */

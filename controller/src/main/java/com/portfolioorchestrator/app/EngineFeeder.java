@@ -6,7 +6,6 @@ import com.portfolioorchestrator.app.portfolio.ClosedTradeSnapshot;
 import com.portfolioorchestrator.app.portfolio.PortfolioListener;
 import com.portfolioorchestrator.app.portfolio.PortfolioView;
 import com.portfolioorchestrator.app.portfolio.PositionSnapshot;
-import com.portfolioorchestrator.app.portfolio.StrategyEdge;
 import com.portfolioorchestrator.core.Pair;
 import com.portfolioorchestrator.core.Side;
 import com.portfolioorchestrator.core.engine.BotHealth;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Feeds each complete {@link PortfolioView} into the engine (under its lock, through {@link DecisionService}) and
@@ -35,14 +33,12 @@ public final class EngineFeeder implements PortfolioListener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineFeeder.class);
     private final DecisionService decisions;
     private final Readiness readiness;
-    private final RiskPolicy policy;
     private final RegimeTracker regime;
     private volatile PortfolioView latest;
 
     public EngineFeeder(DecisionService decisions, Readiness readiness, RiskPolicy policy) {
         this.decisions = decisions;
         this.readiness = readiness;
-        this.policy = policy;
         this.regime = new RegimeTracker(policy.volatility(), RegimeTracker.initialState());
     }
 
@@ -52,7 +48,7 @@ public final class EngineFeeder implements PortfolioListener {
         feedRegime(view.volatility());
         double correlation = meanCorrelation(view);
         Map<String, Double> edges = new LinkedHashMap<>();
-        view.edges().forEach((strategy, edge) -> edgeOf(edge).ifPresent(e -> edges.put(strategy, e)));
+        view.edges().forEach((strategy, edge) -> edge.expectancyRatio().ifPresent(e -> edges.put(strategy, e)));
         decisions.withEngine(engine -> {
             apply(engine, view, at, correlation, edges);
             return null;
@@ -138,10 +134,6 @@ public final class EngineFeeder implements PortfolioListener {
         return series.size() < 2 ? Double.NaN : Correlation.meanPairwise(series.toArray(new double[0][]));
     }
 
-    private static OptionalDouble edgeOf(StrategyEdge edge) {
-        return edge.expectancyRatio();
-    }
-
     /** The per-bot part of GET /api/v1/state. */
     public List<Map<String, Object>> bots() {
         PortfolioView v = latest;
@@ -160,9 +152,5 @@ public final class EngineFeeder implements PortfolioListener {
             out.add(m);
         }
         return out;
-    }
-
-    public RiskPolicy policy() {
-        return policy;
     }
 }

@@ -37,7 +37,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -354,11 +353,5 @@ public final class OrchestratorRuntime implements AutoCloseable {
         stateStore.close();
         database.close();
         LOG.info("stopped");
-    }
-
-    static List<String> lines(List<?> items) {
-        List<String> out = new ArrayList<>();
-        items.forEach(i -> out.add(String.valueOf(i)));
-        return out;
     }
 }

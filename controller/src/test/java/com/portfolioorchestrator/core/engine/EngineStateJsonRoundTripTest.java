@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.portfolioorchestrator.core.TestPolicies;
 import com.portfolioorchestrator.core.policy.RiskPolicy;
 import com.portfolioorchestrator.persistence.EngineStateCodec;
+import com.portfolioorchestrator.persistence.EngineStateParts;
 import com.portfolioorchestrator.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.stream.LongStream;
@@ -48,6 +49,33 @@ class EngineStateJsonRoundTripTest {
         for (int i = 0; i < 100; i++) {
             assertThat(b.step(restored)).as("seed %d step %d", seed, i).isEqualTo(a.step(original));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void storedInTwoParts_joinsBackExactly_andTheSafetyPartAloneKeepsEverythingButTheBookkeeping(long seed) {
+        RiskPolicy policy = TestPolicies.defaults();
+        DecisionEngine engine = Engines.ready(policy);
+        RandomScenario history = new RandomScenario(seed, Engines.T0, true);
+        for (int i = 0; i < 250; i++) {
+            history.step(engine);
+        }
+        EngineState saved = engine.snapshot();
+        assertThat(saved.recentDecisions()).as("the scenario made decisions to keep").isNotEmpty();
+
+        var all = EngineStateParts.all(saved);
+        EngineStateRoundTripTest.assertSameState(
+                EngineStateParts.join(all.get(EngineStateParts.SAFETY), all.get(EngineStateParts.HISTORY)), saved);
+
+        // what a decision commits: a crash before the next full save restores everything but the bookkeeping
+        EngineState safetyOnly = EngineStateParts.join(EngineStateParts.safety(saved).get(EngineStateParts.SAFETY), null);
+        assertThat(safetyOnly.ledger()).isEqualTo(saved.ledger());
+        assertThat(safetyOnly.symbols()).isEqualTo(saved.symbols());
+        assertThat(safetyOnly.lossStreak()).isEqualTo(saved.lossStreak());
+        assertThat(safetyOnly.rateLimitStamps()).isEqualTo(saved.rateLimitStamps());
+        assertThat(safetyOnly.recentDecisions()).isEmpty();
+        assertThat(safetyOnly.alignment()).isEmpty();
+        assertThat(safetyOnly.closedTradeKeys()).isEmpty();
     }
 
     @Test
