@@ -52,7 +52,8 @@ public final class HttpBench {
 
     private record Options(Path repo, Path jar, String serverJava, List<String> serverJvmArgs, boolean virtualThreads,
                            String serverCpus, String label,
-                           int runs, double warmupSeconds, double seconds, int[] connections, Optional<Path> out) {}
+                           int runs, double warmupSeconds, double seconds, int[] connections, List<String> scenarios,
+                           Optional<Path> out) {}
 
     private HttpBench() {}
 
@@ -88,18 +89,18 @@ public final class HttpBench {
         try {
             String baseUrl = awaitListening(server, work);
             Map<String, Scenario> scenarios = scenarios(baseUrl, Long.toString(System.nanoTime(), 36));
-            for (String name : SCENARIOS) {
+            for (String name : o.scenarios()) {
                 Result probe = LoadGenerator.run(scenarios.get(name), BOTS.length, 0, 0.3);
                 if (probe.errors() > 0 || probe.requests() == 0) {
                     throw new IllegalStateException("scenario " + name + " does not answer as expected: " + probe);
                 }
             }
-            double each = o.warmupSeconds() / SCENARIOS.size();
-            for (String name : SCENARIOS) {
+            double each = o.warmupSeconds() / o.scenarios().size();
+            for (String name : o.scenarios()) {
                 LoadGenerator.run(scenarios.get(name), 8, 0, each);
             }
             for (int c : o.connections()) {
-                for (String name : SCENARIOS) {
+                for (String name : o.scenarios()) {
                     LoadGenerator.run(scenarios.get(name), c, 0, 1.0);
                     long cpuBefore = cpuMicros(server.pid());
                     Result r = LoadGenerator.run(scenarios.get(name), c, 0, o.seconds());
@@ -311,8 +312,8 @@ public final class HttpBench {
         s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int c : o.connections()) {
-            double health = median(runs, "health@" + c, Result::requestsPerSecond);
-            for (String name : SCENARIOS) {
+            double health = o.scenarios().contains("health") ? median(runs, "health@" + c, Result::requestsPerSecond) : Double.NaN;
+            for (String name : o.scenarios()) {
                 String key = name + "@" + c;
                 double rps = median(runs, key, Result::requestsPerSecond);
                 double min = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).min().orElse(0);
@@ -355,6 +356,7 @@ public final class HttpBench {
             } else {
                 throw new IllegalArgumentException("usage: HttpBench [--repo DIR] [--jar FILE] [--java FILE] [--server-jvm-args 'ARGS'] [--virtual-threads]"
                         + " [--server-cpus LIST] [--label NAME] [--runs N] [--warmup S] [--seconds S] [--connections 1,8,64]"
+                        + " [--scenarios health,replay,deny,allow]"
                         + " [--out FILE]; unexpected '" + a + "'");
             }
         }
@@ -362,10 +364,14 @@ public final class HttpBench {
         Path jar = Path.of(m.getOrDefault("jar", repo.resolve("controller/target/orchestrator.jar").toString()));
         String java = m.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int[] conns = Arrays.stream(m.getOrDefault("connections", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        List<String> scenarios = List.of(m.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(","));
+        if (!SCENARIOS.containsAll(scenarios)) {
+            throw new IllegalArgumentException("--scenarios: each of " + SCENARIOS + ", was " + scenarios);
+        }
         List<String> jvmArgs = m.containsKey("server-jvm-args") ? List.of(m.get("server-jvm-args").trim().split("\\s+")) : List.of();
         return new Options(repo, jar, java, jvmArgs, virtual, m.getOrDefault("server-cpus", ""),
                 m.getOrDefault("label", virtual ? "virtual" : "platform"), Integer.parseInt(m.getOrDefault("runs", "3")),
-                Double.parseDouble(m.getOrDefault("warmup", "12")), Double.parseDouble(m.getOrDefault("seconds", "5")), conns,
+                Double.parseDouble(m.getOrDefault("warmup", "12")), Double.parseDouble(m.getOrDefault("seconds", "5")), conns, scenarios,
                 Optional.ofNullable(m.get("out")).map(Path::of));
     }
 }
