@@ -39,5 +39,5 @@ public class ApiPathBenchmark {
     @Benchmark public Object toRequest() { return DecisionMapping.toRequest(tree); }
     @Benchmark public String canonical() { return Routes.canonical(tree); }
     @Benchmark public String bodyToString() { return tree.toString(); }
-    @Benchmark public String render() { return Routes.responseJson(decision, 1.5); }
+    @Benchmark public byte[] render() { return com.portfolioorchestrator.api.DecisionMapping.renderResponse(decision, 1.5); }
 }

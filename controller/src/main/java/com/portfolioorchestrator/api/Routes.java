@@ -13,14 +13,18 @@ import com.portfolioorchestrator.persistence.DecisionRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -68,7 +72,8 @@ public final class Routes {
     }
 
     private static void decide(Context ctx, Services s) {
-        JsonNode body = JsonBodies.parse(ctx.bodyAsBytes());
+        byte[] raw = ctx.bodyAsBytes();
+        JsonNode body = JsonBodies.parse(raw);
         if (!body.isObject()) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError("(body)", "must be a JSON object, was " + SchemaValidator.shown(body))));
         }
@@ -93,21 +98,21 @@ public final class Routes {
             throw new ApiException(Problem.of(409, "conflict", "Conflict", e.getMessage()));
         } catch (DecisionService.UnknownReferenceException e) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        } catch (DecisionService.UnavailableException e) {
+            throw new ApiException(Problem.of(503, "unavailable", "Answer not available", e.getMessage()), 1);
         }
         if (outcome.replay()) {
             // the same request again while the original may still be committing: answer once it is durable
             awaitLogged(outcome.settled());
-        }
-        String response = outcome.storedResponse()
-                .orElseGet(() -> responseJson(outcome.decision().orElseThrow(), outcome.evaluatedUs()));
-        if (!outcome.replay()) {
+        } else {
             s.metrics().record(outcome.decision().orElseThrow(), outcome.evaluatedUs());
-            var logged = s.decisions().record(request, body.toString(), outcome, response);
+            // the body exactly as received (it parsed strictly as one JSON object): what the audit log keeps
+            var logged = s.decisions().record(request, new String(raw, StandardCharsets.UTF_8), outcome);
             if (outcome.decision().orElseThrow().allowed()) {
                 awaitLogged(logged);
             }
         }
-        ctx.contentType("application/json").result(response);
+        ctx.contentType("application/json").result(outcome.response());
     }
 
     /** Waits (bounded) for an allowed decision to be durable; see {@link DecisionService#record}. */
@@ -124,17 +129,57 @@ public final class Routes {
     }
 
     /**
-     * The request as idempotency compares it: fields sorted, numbers by value (500 and 500.0 are the same stake),
-     * so a resend of the same content is "the same body" whatever its key order or spacing.
+     * The request as idempotency compares it: the SHA-256 (Base64) of its canonical form, fields sorted by name and
+     * numbers by value (500 and 500.0 are the same stake), so a resend of the same content is "the same body" whatever
+     * its key order or spacing. A digest, not the text, because a day of request ids is kept in memory.
      */
     public static String canonical(JsonNode body) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            sorted.put(e.getKey(), v.isNumber() ? Double.toString(v.asDouble()) : v.toString());
+        String[] names = new String[body.size()];
+        int n = 0;
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            names[n++] = it.next();
         }
-        return sorted.toString();
+        Arrays.sort(names, 0, n);
+        MessageDigest sha = sha256();
+        byte[] bits = new byte[8];
+        for (int i = 0; i < n; i++) {
+            JsonNode v = body.get(names[i]);
+            sha.update(names[i].getBytes(StandardCharsets.UTF_8));
+            if (v.isNumber()) {
+                // by value: the double's bits (500, 500.0 and 5e2 are one stake)
+                long b = Double.doubleToLongBits(v.asDouble());
+                for (int k = 0; k < 8; k++) {
+                    bits[k] = (byte) (b >>> (56 - 8 * k));
+                }
+                sha.update((byte) 1);
+                sha.update(bits);
+            } else {
+                // a string as its JSON text (quoted and escaped), so it holds no raw NUL and cannot run into the next field
+                sha.update((byte) 2);
+                sha.update(v.toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+        }
+        return Base64.getEncoder().withoutPadding().encodeToString(sha.digest());
+    }
+
+    private static final MessageDigest SHA_256_PROTOTYPE = newSha256();
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A fresh digest: cloning the prototype skips the provider lookup of getInstance. */
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
     }
 
     private static String ownedDecision(Context ctx, Services s) {
@@ -292,8 +337,4 @@ public final class Routes {
         ctx.contentType("application/json").result(ApiJson.write(body));
     }
 
-    /** Renders a decision as the journal stores it: the response body exactly as sent. */
-    public static String responseJson(Decision d, double evaluatedUs) {
-        return ApiJson.write(DecisionMapping.toResponse(d, evaluatedUs));
-    }
 }

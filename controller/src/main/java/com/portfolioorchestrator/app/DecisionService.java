@@ -27,6 +27,17 @@ public final class DecisionService {
     /** The audit log: asynchronous, batched, never blocks the caller; the future completes when the record is committed. */
     public interface Journal {
         CompletableFuture<?> append(JournalEntry entry);
+
+        /**
+         * The response stored for an earlier decision of {@code botId} (a resend after a restart, or one no longer held
+         * in memory); may wait for the log to catch up. Empty when the log does not have it.
+         */
+        Optional<byte[]> storedResponse(String botId, String requestId);
+    }
+
+    /** Renders a decision as the response body sent to the bot (the API's JSON; the app layer does not know it). */
+    public interface Renderer {
+        byte[] render(Decision decision, double evaluatedUs);
     }
 
     /**
@@ -37,21 +48,32 @@ public final class DecisionService {
         void commit(EngineState state, boolean full);
     }
 
-    /** What the journal records for one decision: the body as received and the response exactly as sent. */
+    /** What the journal records for one decision: the body as received and the response exactly as sent (UTF-8). */
     public record JournalEntry(DecisionRequest request, String requestJson, Decision decision, Instant receivedAt,
-                               double evaluatedUs, String responseJson) {}
+                               double evaluatedUs, byte[] response) {}
 
     /**
-     * The answer to one request. {@code replay} is true when an earlier identical request already decided it; a replay
-     * of a decision made before a restart carries the stored response body instead of the decision object.
+     * The answer to one request: {@code response} is the body to send. {@code replay} is true when an earlier request
+     * with the same id and body already decided it; then {@code decision} is empty and {@code response} is the
+     * original answer, byte for byte.
      */
-    public record Outcome(Optional<Decision> decision, Optional<String> storedResponse, double evaluatedUs,
-                          boolean replay, Instant receivedAt, CompletableFuture<Void> settled) {
+    public record Outcome(Optional<Decision> decision, byte[] response, double evaluatedUs, boolean replay,
+                          Instant receivedAt, CompletableFuture<Void> settled) {
     }
 
     /** A request id reused with a different body (409). */
     public static final class ConflictException extends RuntimeException {
         public ConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A resend whose original answer cannot be produced now: neither held in memory nor (yet) in the log, e.g. the
+     * original's audit record was lost (503: the bot treats it as a deny and may resend).
+     */
+    public static final class UnavailableException extends RuntimeException {
+        public UnavailableException(String message) {
             super(message, null, false, false);
         }
     }
@@ -70,9 +92,16 @@ public final class DecisionService {
         }
     }
 
-    /** An earlier decision: the object when made by this process, the stored response body when made before a restart. */
-    private record Remembered(String canonical, Decision decision, String storedResponse, double evaluatedUs,
-                              CompletableFuture<Void> settled) {}
+    /**
+     * An earlier decision, kept for the idempotency window: the digest of its request's canonical form, its id and
+     * whether its answer may be repeated yet. Small on purpose (about 200 B): up to {@code idempotencyCapacity} of
+     * them live for a day. The answer's bytes are kept only for the most recent decisions ({@link #RECENT_RESPONSES});
+     * older resends read it back from the log.
+     */
+    private record Remembered(String canonical, String decisionId, CompletableFuture<Void> settled) {}
+
+    /** Rendered answers kept in memory for fast resends (about 2.5 KB each). */
+    static final int RECENT_RESPONSES = 4_096;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DecisionEngine engine;
@@ -81,7 +110,9 @@ public final class DecisionService {
     private final StateSink stateSink;
     private final Consumer<List<EngineEvent>> eventSink;
     private final Function<DecisionRequest, String> ids;
+    private final Renderer renderer;
     private final Cache<String, Remembered> byRequest;
+    private final Cache<String, CompletableFuture<byte[]>> responses;
     private final Cache<String, String> botByDecision;
     private final ReentrantLock commitLock = new ReentrantLock();
     private long stateVersion;
@@ -89,27 +120,34 @@ public final class DecisionService {
 
     /**
      * @param ids         the decision id of a new request (live: random; replay: a sequence)
+     * @param renderer    the response body of a decision, rendered once and sent, journaled and repeated as it is
      * @param idempotency how long and how many request ids are remembered
      */
     public DecisionService(DecisionEngine engine, Clock clock, Journal journal, StateSink stateSink,
                            Consumer<List<EngineEvent>> eventSink, Function<DecisionRequest, String> ids,
-                           Duration idempotencyWindow, long idempotencyCapacity) {
+                           Renderer renderer, Duration idempotencyWindow, long idempotencyCapacity) {
         this.engine = engine;
         this.clock = clock;
         this.journal = journal;
         this.stateSink = stateSink;
         this.eventSink = eventSink;
         this.ids = ids;
+        this.renderer = renderer;
+        this.responses = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(RECENT_RESPONSES).build();
         this.byRequest = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
         this.botByDecision = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
     }
 
-    /** Makes a decision made before a restart known again (idempotency and retry_of lookups). */
-    public void rememberStored(String botId, String requestId, String canonical, String decisionId, String responseJson) {
-        byRequest.put(key(botId, requestId), new Remembered(canonical, null, responseJson, 0,
-                CompletableFuture.completedFuture(null)));
+    /**
+     * Makes a decision made before a restart known again (idempotency and retry_of lookups); a resend is answered
+     * with the response stored in the log.
+     */
+    public void rememberStored(String botId, String requestId, String canonical, String decisionId) {
+        byRequest.put(key(botId, requestId), new Remembered(canonical, decisionId, SETTLED));
         botByDecision.put(decisionId, botId);
     }
+
+    private static final CompletableFuture<Void> SETTLED = CompletableFuture.completedFuture(null);
 
     /**
      * Decides one request.
@@ -117,48 +155,63 @@ public final class DecisionService {
      * @param canonical the request in canonical form (same content -> same text): what idempotency compares
      * @throws ConflictException         the request id was used before with another body
      * @throws UnknownReferenceException retry_of names no decision of this bot
+     * @throws UnavailableException      a resend whose original answer is neither in memory nor in the log
      */
     public Outcome decide(DecisionRequest request, String canonical) {
         String key = key(request.botId(), request.requestId());
-        Decision decision;
-        double evaluatedUs;
+        Decision decision = null;
+        double evaluatedUs = 0;
         EngineState toCommit = null;
         long version = 0;
-        List<EngineEvent> events;
-        Instant now;
-        CompletableFuture<Void> settled;
+        List<EngineEvent> events = List.of();
+        Instant now = null;
+        CompletableFuture<Void> settled = null;
+        CompletableFuture<byte[]> rendered = null;
+        Remembered earlier;
         lock.lock();
         try {
-            Remembered earlier = byRequest.getIfPresent(key);
+            earlier = byRequest.getIfPresent(key);
             if (earlier != null) {
                 if (!earlier.canonical().equals(canonical)) {
                     throw new ConflictException("request_id '" + request.requestId() + "' was used before with a different body");
                 }
-                return new Outcome(Optional.ofNullable(earlier.decision()), Optional.ofNullable(earlier.storedResponse()),
-                        earlier.evaluatedUs(), true, clock.instant(), earlier.settled());
-            }
-            if (request.retryOf().isPresent()) {
-                String owner = botByDecision.getIfPresent(request.retryOf().get());
-                if (owner == null || !owner.equals(request.botId())) {
-                    throw new UnknownReferenceException("retry_of", "must name a decision of bot " + request.botId()
-                            + ", was '" + request.retryOf().get() + "'");
+            } else {
+                if (request.retryOf().isPresent()) {
+                    String owner = botByDecision.getIfPresent(request.retryOf().get());
+                    if (owner == null || !owner.equals(request.botId())) {
+                        throw new UnknownReferenceException("retry_of", "must name a decision of bot " + request.botId()
+                                + ", was '" + request.retryOf().get() + "'");
+                    }
                 }
-            }
-            now = clock.instant();
-            String id = ids.apply(request);
-            long start = System.nanoTime();
-            decision = engine.decide(request, id, now);
-            evaluatedUs = (System.nanoTime() - start) / 1000.0;
-            settled = new CompletableFuture<>();
-            byRequest.put(key, new Remembered(canonical, decision, null, evaluatedUs, settled));
-            botByDecision.put(decision.decisionId(), request.botId());
-            events = engine.drainEvents();
-            if (decision.allowed() || !events.isEmpty()) {
-                toCommit = engine.snapshot();
-                version = ++stateVersion;
+                now = clock.instant();
+                String id = ids.apply(request);
+                long start = System.nanoTime();
+                decision = engine.decide(request, id, now);
+                evaluatedUs = (System.nanoTime() - start) / 1000.0;
+                settled = new CompletableFuture<>();
+                rendered = new CompletableFuture<>();
+                byRequest.put(key, new Remembered(canonical, decision.decisionId(), settled));
+                responses.put(key, rendered);
+                botByDecision.put(decision.decisionId(), request.botId());
+                events = engine.drainEvents();
+                if (decision.allowed() || !events.isEmpty()) {
+                    toCommit = engine.snapshot();
+                    version = ++stateVersion;
+                }
             }
         } finally {
             lock.unlock();
+        }
+        if (earlier != null) {
+            return replay(key, request, earlier); // outside the lock: it may read the log
+        }
+        byte[] response;
+        try {
+            response = renderer.render(decision, evaluatedUs);
+            rendered.complete(response);
+        } catch (RuntimeException e) {
+            rendered.completeExceptionally(e);
+            throw e;
         }
         if (toCommit != null) {
             commit(toCommit, version, false);
@@ -169,7 +222,17 @@ public final class DecisionService {
         if (!decision.allowed()) {
             settled.complete(null); // a denial's state is committed above; its audit record does not hold the answer
         }
-        return new Outcome(Optional.of(decision), Optional.empty(), evaluatedUs, false, now, settled);
+        return new Outcome(Optional.of(decision), response, evaluatedUs, false, now, settled);
+    }
+
+    /** The original answer again: from memory when recent (rendering is microseconds), else from the log. */
+    private Outcome replay(String key, DecisionRequest request, Remembered earlier) {
+        CompletableFuture<byte[]> recent = responses.getIfPresent(key);
+        byte[] response = recent != null ? recent.join()
+                : journal.storedResponse(request.botId(), request.requestId()).orElseThrow(() -> new UnavailableException(
+                        "the answer to request_id '" + request.requestId() + "' (decision " + earlier.decisionId()
+                                + ") is not available yet; resend later"));
+        return new Outcome(Optional.empty(), response, 0, true, clock.instant(), earlier.settled());
     }
 
     /**
@@ -178,12 +241,12 @@ public final class DecisionService {
      * already committed, so that a reservation never outlives a crash without its decision in the log (a resend of the
      * same request id after a restart must find it, not reserve twice).
      */
-    public CompletableFuture<?> record(DecisionRequest request, String requestJson, Outcome outcome, String responseJson) {
+    public CompletableFuture<?> record(DecisionRequest request, String requestJson, Outcome outcome) {
         if (outcome.replay()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<?> logged = journal.append(new JournalEntry(request, requestJson, outcome.decision().orElseThrow(),
-                outcome.receivedAt(), outcome.evaluatedUs(), responseJson));
+                outcome.receivedAt(), outcome.evaluatedUs(), outcome.response()));
         // a resend of an allowed decision waits for this (Outcome.settled): reservation and audit record both committed
         logged.whenComplete((ok, error) -> outcome.settled().complete(null));
         return logged;

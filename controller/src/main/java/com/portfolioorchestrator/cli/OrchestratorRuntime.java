@@ -3,6 +3,7 @@ package com.portfolioorchestrator.cli;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.portfolioorchestrator.api.ApiJson;
 import com.portfolioorchestrator.api.ApiServer;
+import com.portfolioorchestrator.api.DecisionMapping;
 import com.portfolioorchestrator.api.DecisionMetrics;
 import com.portfolioorchestrator.api.EngineMetrics;
 import com.portfolioorchestrator.api.HttpRateLimiter;
@@ -35,11 +36,13 @@ import com.portfolioorchestrator.persistence.StateStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,10 +94,10 @@ public final class OrchestratorRuntime implements AutoCloseable {
         this.stateStore = StateStore.open(database);
         this.log = DecisionLog.start(database, DecisionLog.Settings.defaults());
         DecisionEngine engine = restoreEngine();
-        this.decisions = new DecisionService(engine, clock, this::journal,
+        this.decisions = new DecisionService(engine, clock, new AuditJournal(),
                 (state, full) -> stateStore.saveState(full ? EngineStateParts.all(state) : EngineStateParts.safety(state)),
                 this::onEvents, request -> "d-" + UUID.randomUUID().toString().replace("-", ""),
-                IDEMPOTENCY_WINDOW, IDEMPOTENCY_CAPACITY);
+                DecisionMapping::renderResponse, IDEMPOTENCY_WINDOW, IDEMPOTENCY_CAPACITY);
         reloadIdempotency();
         EngineMetrics.register(registry, decisions, log, clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -190,7 +193,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
             List<DecisionRecord> page = log.find(filter, DecisionLog.MAX_LIMIT, offset);
             for (DecisionRecord r : page) {
                 decisions.rememberStored(r.botId(), r.requestId(), Routes.canonical(ApiJson.readTree(r.requestJson())),
-                        r.decisionId(), r.responseJson());
+                        r.decisionId());
                 loaded++;
             }
             if (page.size() < DecisionLog.MAX_LIMIT) {
@@ -203,28 +206,34 @@ public final class OrchestratorRuntime implements AutoCloseable {
         }
     }
 
-    /** Non-blocking: the log's writer commits it in a batch at most its max delay (20 ms) later. */
-    private java.util.concurrent.CompletableFuture<?> journal(DecisionService.JournalEntry e) {
-        Decision d = e.decision();
-        String response = e.responseJson();
-        String checks = checksOf(response);
-        DecisionRecord record = d.allowed()
-                ? DecisionRecord.allowed(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(), e.requestJson(),
-                        response, checks, e.evaluatedUs())
-                : DecisionRecord.denied(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(),
-                        d.deniedBy().orElseThrow().name(), e.requestJson(), response, checks, e.evaluatedUs());
-        if (d.allowed()) {
-            return log.appendWithReceipt(record);
+    /** The audit log as the decision service sees it. */
+    private final class AuditJournal implements DecisionService.Journal {
+        /** Non-blocking: the log's writer commits it in a batch at most its max delay (20 ms) later. */
+        @Override
+        public java.util.concurrent.CompletableFuture<?> append(DecisionService.JournalEntry e) {
+            Decision d = e.decision();
+            String response = new String(e.response(), StandardCharsets.UTF_8);
+            DecisionRecord record = d.allowed()
+                    ? DecisionRecord.allowed(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(),
+                            e.requestJson(), response, e.evaluatedUs())
+                    : DecisionRecord.denied(d.decisionId(), d.requestId(), e.request().botId(), e.receivedAt(),
+                            d.deniedBy().orElseThrow().name(), e.requestJson(), response, e.evaluatedUs());
+            if (d.allowed()) {
+                return log.appendWithReceipt(record);
+            }
+            log.append(record);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        log.append(record);
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }
 
-    /** The checks array of a rendered response (Routes renders "checks" before "multipliers"), without rendering it again. */
-    static String checksOf(String responseJson) {
-        int start = responseJson.indexOf("\"checks\":");
-        int end = responseJson.indexOf(",\"multipliers\":", start);
-        return start < 0 || end < 0 ? "[]" : responseJson.substring(start + 9, end);
+        /** A resend of an older decision: from the log, after letting the writer catch up if it is not there yet. */
+        @Override
+        public Optional<byte[]> storedResponse(String botId, String requestId) {
+            Optional<DecisionRecord> stored = log.findByRequestId(botId, requestId);
+            if (stored.isEmpty() && log.flush(Duration.ofSeconds(2))) {
+                stored = log.findByRequestId(botId, requestId);
+            }
+            return stored.map(r -> r.responseJson().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Logging and listeners run on their own thread: no logging I/O on the thread that answers a decision. */

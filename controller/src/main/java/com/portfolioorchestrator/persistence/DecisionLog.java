@@ -52,10 +52,10 @@ public final class DecisionLog implements AutoCloseable {
     public static final int MAX_LIMIT = 10_000;
 
     private static final String INSERT = "INSERT INTO decisions (decision_id, request_id, bot_id, received_at, allowed,"
-            + " deny_code, request_json, response_json, checks_json, latency_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " deny_code, request_json, response_json, latency_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING";
     private static final String COLUMNS = "SELECT decision_id, request_id, bot_id, received_at, allowed, deny_code,"
-            + " request_json, response_json, checks_json, latency_us FROM decisions";
+            + " request_json, response_json, latency_us FROM decisions";
 
     /**
      * @param queueCapacity records the queue holds while the writer is busy; the default (65,536) absorbs 50,000
@@ -386,7 +386,7 @@ public final class DecisionLog implements AutoCloseable {
     private static DecisionRecord map(ResultSet rows) throws SQLException {
         return new DecisionRecord(rows.getString(1), rows.getString(2), rows.getString(3),
                 Instant.ofEpochMilli(rows.getLong(4)), rows.getInt(5) == 1, Optional.ofNullable(rows.getString(6)),
-                rows.getString(7), rows.getString(8), rows.getString(9), rows.getDouble(10));
+                rows.getString(7), rows.getString(8), rows.getDouble(9));
     }
 
     // ---- writer thread ----
@@ -505,8 +505,7 @@ public final class DecisionLog implements AutoCloseable {
         insert.setString(6, record.denyCode().orElse(null));
         insert.setString(7, record.requestJson());
         insert.setString(8, record.responseJson());
-        insert.setString(9, record.checksJson());
-        insert.setDouble(10, record.latencyMicros());
+        insert.setDouble(9, record.latencyMicros());
         return insert.executeUpdate() == 1 ? Outcome.INSERTED : Outcome.DUPLICATE;
     }
 

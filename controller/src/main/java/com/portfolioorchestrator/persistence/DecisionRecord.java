@@ -6,9 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * One answered decision, as the audit log stores it. The payloads are the app layer's JSON (Jackson) of the request,
- * the response and the list of checks; SQLite rejects a request text that is not JSON ({@code json_valid}); the response
- * and checks are this service's own serialisation and are not re-parsed on insert.
+ * One answered decision, as the audit log stores it: the request body as received and the response body as sent,
+ * whose {@code checks} array is the decision's checks (the table's {@code checks_json} column is generated from it).
+ * SQLite rejects a request text that is not JSON ({@code json_valid}); the response is this service's own
+ * serialisation and is not re-parsed on insert.
  *
  * @param decisionId     {@code decision_id} of the response, unique
  * @param requestId      the bot's idempotency key; unique per bot
@@ -18,12 +19,10 @@ import java.util.Optional;
  * @param denyCode       the stable deny code ({@code denied_by}); present exactly when {@code allowed} is false
  * @param requestJson    the request body as JSON
  * @param responseJson   the response body as JSON
- * @param checksJson     the checks array as JSON
  * @param latencyMicros  {@code evaluated_in_us}: the engine call alone, in microseconds, finite and {@code >= 0}
  */
 public record DecisionRecord(String decisionId, String requestId, String botId, Instant receivedAt, boolean allowed,
-                             Optional<String> denyCode, String requestJson, String responseJson, String checksJson,
-                             double latencyMicros) {
+                             Optional<String> denyCode, String requestJson, String responseJson, double latencyMicros) {
     public DecisionRecord {
         Checks.notBlank(decisionId, "decision_id");
         Checks.notBlank(requestId, "request_id");
@@ -39,22 +38,20 @@ public record DecisionRecord(String decisionId, String requestId, String botId, 
         }
         Checks.notBlank(requestJson, "request_json");
         Checks.notBlank(responseJson, "response_json");
-        Checks.notBlank(checksJson, "checks_json");
         Checks.nonNegative(latencyMicros, "latency_us");
     }
 
     /** An allowed decision. */
     public static DecisionRecord allowed(String decisionId, String requestId, String botId, Instant receivedAt,
-                                         String requestJson, String responseJson, String checksJson, double latencyMicros) {
+                                         String requestJson, String responseJson, double latencyMicros) {
         return new DecisionRecord(decisionId, requestId, botId, receivedAt, true, Optional.empty(),
-                requestJson, responseJson, checksJson, latencyMicros);
+                requestJson, responseJson, latencyMicros);
     }
 
     /** A denied decision with its stable code. */
     public static DecisionRecord denied(String decisionId, String requestId, String botId, Instant receivedAt,
-                                        String denyCode, String requestJson, String responseJson, String checksJson,
-                                        double latencyMicros) {
+                                        String denyCode, String requestJson, String responseJson, double latencyMicros) {
         return new DecisionRecord(decisionId, requestId, botId, receivedAt, false, Optional.of(denyCode),
-                requestJson, responseJson, checksJson, latencyMicros);
+                requestJson, responseJson, latencyMicros);
     }
 }

@@ -9,17 +9,21 @@ import com.portfolioorchestrator.core.Pair;
 import com.portfolioorchestrator.core.Side;
 import com.portfolioorchestrator.core.TestPolicies;
 import com.portfolioorchestrator.core.engine.BotHealth;
+import com.portfolioorchestrator.core.engine.Decision;
 import com.portfolioorchestrator.core.engine.DecisionEngine;
 import com.portfolioorchestrator.core.engine.DecisionRequest;
 import com.portfolioorchestrator.core.engine.EngineState;
 import com.portfolioorchestrator.core.policy.BotPolicy;
 import com.portfolioorchestrator.core.policy.RiskPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +37,9 @@ class DecisionServiceTest {
     private final List<CompletableFuture<Object>> journalCommits = new ArrayList<>();
     private final List<Boolean> stateCommits = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** What the fake log holds, by bot and request id: the journal's storedResponse answers from it. */
+    private final Map<String, byte[]> storedInLog = new HashMap<>();
+    private final List<String> logLookups = new ArrayList<>();
     private DecisionService service;
 
     @BeforeEach
@@ -45,14 +52,28 @@ class DecisionServiceTest {
         }
         engine.onPortfolioStale(false);
         engine.drainEvents();
-        DecisionService.Journal journal = entry -> {
-            CompletableFuture<Object> commit = new CompletableFuture<>();
-            journalCommits.add(commit);
-            return commit;
+        DecisionService.Journal journal = new DecisionService.Journal() {
+            @Override
+            public CompletableFuture<?> append(DecisionService.JournalEntry entry) {
+                CompletableFuture<Object> commit = new CompletableFuture<>();
+                journalCommits.add(commit);
+                return commit;
+            }
+
+            @Override
+            public Optional<byte[]> storedResponse(String botId, String requestId) {
+                logLookups.add(botId + "/" + requestId);
+                return Optional.ofNullable(storedInLog.get(botId + "/" + requestId));
+            }
         };
         DecisionService.StateSink sink = (EngineState state, boolean full) -> stateCommits.add(full);
         service = new DecisionService(engine, Clock.fixed(T0, ZoneOffset.UTC), journal, sink, events -> { },
-                r -> "d-" + ids.incrementAndGet(), Duration.ofHours(1), 1000);
+                r -> "d-" + ids.incrementAndGet(), DecisionServiceTest::render, Duration.ofHours(1), 100_000);
+    }
+
+    /** A stand-in for the API's JSON: enough to tell answers apart. */
+    private static byte[] render(Decision d, double evaluatedUs) {
+        return ("{\"decision_id\":\"" + d.decisionId() + "\",\"allowed\":" + d.allowed() + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static DecisionRequest request(String id, double stake) {
@@ -66,11 +87,13 @@ class DecisionServiceTest {
         DecisionService.Outcome first = service.decide(request("r-1", 500), "body-1");
         assertThat(first.decision().orElseThrow().allowed()).isTrue();
         assertThat(stateCommits).as("the reservation is committed before decide returns").containsExactly(false);
-        service.record(request("r-1", 500), "{}", first, "{\"decision_id\":\"d-1\"}");
+        service.record(request("r-1", 500), "{}", first);
 
         DecisionService.Outcome resend = service.decide(request("r-1", 500), "body-1");
         assertThat(resend.replay()).isTrue();
-        assertThat(resend.decision().orElseThrow().decisionId()).isEqualTo(first.decision().orElseThrow().decisionId());
+        assertThat(resend.response()).as("the original answer, byte for byte").isEqualTo(first.response())
+                .asString(StandardCharsets.UTF_8).contains(first.decision().orElseThrow().decisionId());
+        assertThat(logLookups).as("a recent answer is repeated from memory").isEmpty();
         assertThat(resend.settled()).as("a resend must wait while the original's audit record is not committed").isNotDone();
 
         journalCommits.get(0).complete(true);
@@ -92,6 +115,33 @@ class DecisionServiceTest {
         service.decide(request("r-3", 500), "body-3");
         assertThatThrownBy(() -> service.decide(request("r-3", 600), "body-3b"))
                 .isInstanceOf(DecisionService.ConflictException.class);
+    }
+
+    @Test
+    void resendWhoseAnswerIsNeitherInMemoryNorInTheLog_isUnavailable_andADifferentBodyIsStillAConflict() {
+        service.rememberStored("S1", "r-old", "body-old", "d-lost");
+
+        assertThatThrownBy(() -> service.decide(request("r-old", 500), "body-old"))
+                .isInstanceOf(DecisionService.UnavailableException.class)
+                .hasMessageContaining("r-old").hasMessageContaining("d-lost");
+        assertThat(logLookups).containsExactly("S1/r-old");
+        assertThatThrownBy(() -> service.decide(request("r-old", 600), "another body"))
+                .isInstanceOf(DecisionService.ConflictException.class);
+        assertThat(stateCommits).as("never decided again").isEmpty();
+    }
+
+    @Test
+    void decisionRememberedFromBeforeARestart_isRepeatedFromTheLog_andIsNotDecidedAgain() {
+        storedInLog.put("S1/r-9", "{\"decision_id\":\"d-before\"}".getBytes(StandardCharsets.UTF_8));
+        service.rememberStored("S1", "r-9", "body-9", "d-before");
+
+        DecisionService.Outcome resend = service.decide(request("r-9", 500), "body-9");
+
+        assertThat(resend.replay()).isTrue();
+        assertThat(resend.settled()).isDone();
+        assertThat(new String(resend.response(), StandardCharsets.UTF_8)).isEqualTo("{\"decision_id\":\"d-before\"}");
+        assertThat(stateCommits).as("nothing reserved").isEmpty();
+        assertThat(service.botOfDecision("d-before")).contains("S1");
     }
 
     @Test

@@ -29,14 +29,14 @@ class DatabaseTest {
         Path file = dir.resolve("nested/state/orchestrator.db");
 
         try (Database database = Database.open(file, CLOCK, StateDurability.PROCESS_CRASH)) {
-            assertThat(database.schemaVersion()).isEqualTo(Database.latestSchemaVersion()).isEqualTo(1);
+            assertThat(database.schemaVersion()).isEqualTo(Database.latestSchemaVersion()).isEqualTo(2);
         }
 
         assertThat(Files.isRegularFile(file)).isTrue();
         assertThat(Fixtures.strings(file, "SELECT name FROM sqlite_master WHERE type = 'table'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactlyElementsOf(TABLES);
         assertThat(Fixtures.strings(file, "SELECT version || ' ' || name || ' ' || applied_at FROM schema_version"))
-                .containsExactly("1 init " + T0.toEpochMilli());
+                .containsExactly("1 init " + T0.toEpochMilli(), "2 decisions_checks_virtual " + T0.toEpochMilli());
     }
 
     @Test
@@ -67,22 +67,23 @@ class DatabaseTest {
         Clock later = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
 
         try (Database reopened = Database.open(file, later, StateDurability.PROCESS_CRASH)) {
-            assertThat(reopened.schemaVersion()).isEqualTo(1);
+            assertThat(reopened.schemaVersion()).isEqualTo(2);
         }
 
         assertThat(Fixtures.strings(file, "SELECT version || ' ' || applied_at FROM schema_version"))
-                .as("the migration is not re-applied nor re-stamped").containsExactly("1 " + T0.toEpochMilli());
+                .as("the migrations are not re-applied nor re-stamped")
+                .containsExactly("1 " + T0.toEpochMilli(), "2 " + T0.toEpochMilli());
     }
 
     @Test
     void open_onDatabaseFromNewerBuild_isRefusedNamingBothVersions() throws SQLException {
         Path file = dir.resolve("o.db");
         Database.open(file).close();
-        Fixtures.execute(file, "INSERT INTO schema_version VALUES (2, 'future', 'abc', 0)");
+        Fixtures.execute(file, "INSERT INTO schema_version VALUES (3, 'future', 'abc', 0)");
 
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(IncompatibleSchemaException.class)
-                .hasMessageContaining("has schema version 2, newer than the newest this build knows (1)")
+                .hasMessageContaining("has schema version 3, newer than the newest this build knows (2)")
                 .hasMessageContaining(file.toString());
     }
 
@@ -95,6 +96,30 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(IncompatibleSchemaException.class)
                 .hasMessageContaining("applied a different V1__init");
+    }
+
+    @Test
+    void v2_keepsTheChecksOfRowsWrittenUnderV1_andGeneratesThemFromTheResponseForNewRows() throws SQLException {
+        Path file = dir.resolve("o.db");
+        Database.open(file, CLOCK, StateDurability.PROCESS_CRASH,
+                Migrator.load(Migrator.class.getClassLoader(), Migrator.DIRECTORY, List.of("V1__init.sql"))).close();
+        Fixtures.execute(file, "INSERT INTO decisions (decision_id, request_id, bot_id, received_at, allowed, deny_code,"
+                + " request_json, response_json, checks_json, latency_us) VALUES ('d-old', 'r-old', 'S1', 0, 1, NULL, '{}',"
+                + " '{\"checks\":[{\"gate\":\"KILL_SWITCH\",\"passed\":true}]}',"
+                + " '[{\"gate\":\"KILL_SWITCH\",\"passed\":true}]', 1.5)");
+
+        try (Database upgraded = Database.open(file, CLOCK, StateDurability.PROCESS_CRASH);
+             DecisionLog log = DecisionLog.start(upgraded, DecisionLog.Settings.defaults())) {
+            assertThat(upgraded.schemaVersion()).isEqualTo(2);
+            log.append(Fixtures.denied("d-new", "S2", "r-new", T0, "FAT_FINGER"));
+            log.flush();
+            assertThat(log.findById("d-old").orElseThrow().responseJson()).contains("KILL_SWITCH");
+        }
+        assertThat(Fixtures.strings(file, "SELECT decision_id || ' ' || checks_json FROM decisions ORDER BY decision_id"))
+                .containsExactly("d-new [{\"gate\":\"FAT_FINGER\",\"passed\":false}]",
+                        "d-old [{\"gate\":\"KILL_SWITCH\",\"passed\":true}]");
+        assertThat(Fixtures.scalar(file, "SELECT count(*) FROM pragma_table_xinfo('decisions')"
+                + " WHERE name = 'checks_json' AND hidden = 2")).as("a VIRTUAL generated column (hidden = 2)").isEqualTo(1);
     }
 
     @Test
@@ -134,7 +159,7 @@ class DatabaseTest {
     void appendOnlyTables_refuseUpdateAndDelete() throws SQLException {
         Path file = dir.resolve("o.db");
         Database.open(file).close();
-        Fixtures.execute(file, "INSERT INTO decisions VALUES ('d-1', 'r-1', 'S1', 0, 1, NULL, '{}', '{}', '[]', 1.0)");
+        Fixtures.execute(file, "INSERT INTO decisions VALUES ('d-1', 'r-1', 'S1', 0, 1, NULL, '{}', '{}', 1.0)");
         Fixtures.execute(file, "INSERT INTO operator_actions (at, operator, action, json) VALUES (0, 'alice', 'X', '{}')");
 
         for (String sql : List.of("DELETE FROM decisions", "UPDATE decisions SET allowed = 0",

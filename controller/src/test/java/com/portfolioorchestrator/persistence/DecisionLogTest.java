@@ -179,7 +179,7 @@ class DecisionLogTest {
         assertThat(log.count(DecisionFilter.all())).isEqualTo(2);
         assertThat(log.duplicateCount()).isEqualTo(2);
         assertThatThrownBy(() -> Fixtures.execute(file, "INSERT INTO decisions VALUES"
-                + " ('d-x', 'r-1', 'S1', 0, 1, NULL, '{}', '{}', '[]', 1.0)"))
+                + " ('d-x', 'r-1', 'S1', 0, 1, NULL, '{}', '{}', 1.0)"))
                 .as("the database itself enforces unique (bot_id, request_id)")
                 .hasMessageContaining("UNIQUE constraint failed: decisions.bot_id, decisions.request_id");
     }
@@ -187,7 +187,7 @@ class DecisionLogTest {
     @Test
     void aRowTheDatabaseRejects_isDroppedAlone_theRestOfItsBatchIsKept() throws Exception {
         log = DecisionLog.start(database, new DecisionLog.Settings(1_000, 100, NO_TIME_TRIGGER));
-        DecisionRecord notJson = DecisionRecord.allowed("d-bad", "r-bad", "S1", T0, "{truncated", "{}", "[]", 1.0);
+        DecisionRecord notJson = DecisionRecord.allowed("d-bad", "r-bad", "S1", T0, "{truncated", "{}", 1.0);
 
         log.append(allowed("d-1", "S1", "r-1", T0));
         CompletableFuture<Boolean> bad = log.appendWithReceipt(notJson);
@@ -273,23 +273,23 @@ class DecisionLogTest {
 
     @Test
     void decisionRecord_validatesEveryFieldByName() {
-        assertThatThrownBy(() -> DecisionRecord.allowed(" ", "r", "S1", T0, "{}", "{}", "[]", 1))
+        assertThatThrownBy(() -> DecisionRecord.allowed(" ", "r", "S1", T0, "{}", "{}", 1))
                 .hasMessage("decision_id must not be blank, was ' '");
-        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "", T0, "{}", "{}", "[]", 1))
+        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "", T0, "{}", "{}", 1))
                 .hasMessage("bot_id must not be blank, was ''");
-        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", null, "{}", "{}", "[]", 1))
+        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", null, "{}", "{}", 1))
                 .hasMessage("received_at must not be null");
-        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, null, "{}", "[]", 1))
+        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, null, "{}", 1))
                 .hasMessage("request_json must not be null");
-        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, "{}", "{}", "[]", Double.NaN))
+        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, "{}", "{}", Double.NaN))
                 .hasMessage("latency_us must be a finite number, was NaN");
-        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, "{}", "{}", "[]", -0.5))
+        assertThatThrownBy(() -> DecisionRecord.allowed("d", "r", "S1", T0, "{}", "{}", -0.5))
                 .hasMessage("latency_us must be >= 0, was -0.5");
         assertThatThrownBy(() -> new DecisionRecord("d", "r", "S1", T0, true, Optional.of("KILL_SWITCH"), "{}", "{}",
-                "[]", 1)).hasMessage("deny_code must be empty when allowed, was 'KILL_SWITCH'");
-        assertThatThrownBy(() -> new DecisionRecord("d", "r", "S1", T0, false, Optional.empty(), "{}", "{}", "[]", 1))
+                1)).hasMessage("deny_code must be empty when allowed, was 'KILL_SWITCH'");
+        assertThatThrownBy(() -> new DecisionRecord("d", "r", "S1", T0, false, Optional.empty(), "{}", "{}", 1))
                 .hasMessage("deny_code must be present when denied, was empty");
-        assertThat(DecisionRecord.allowed("d", "r", "S1", T0.plusNanos(1_999_999), "{}", "{}", "[]", 0).receivedAt())
+        assertThat(DecisionRecord.allowed("d", "r", "S1", T0.plusNanos(1_999_999), "{}", "{}", 0).receivedAt())
                 .as("stored precision").isEqualTo(T0.plusMillis(1));
     }
 

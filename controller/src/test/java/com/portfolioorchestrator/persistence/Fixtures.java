@@ -23,15 +23,15 @@ final class Fixtures {
     static DecisionRecord allowed(String decisionId, String botId, String requestId, Instant at) {
         return DecisionRecord.allowed(decisionId, requestId, botId, at,
                 "{\"request_id\":\"" + requestId + "\",\"bot_id\":\"" + botId + "\",\"stake_amount\":500.0}",
-                "{\"decision_id\":\"" + decisionId + "\",\"allowed\":true}",
-                "[{\"gate\":\"DAILY_LOSS\",\"passed\":true}]", 3.1);
+                "{\"decision_id\":\"" + decisionId + "\",\"allowed\":true,\"checks\":[{\"gate\":\"DAILY_LOSS\",\"passed\":true}]}",
+                3.1);
     }
 
     static DecisionRecord denied(String decisionId, String botId, String requestId, Instant at, String code) {
         return DecisionRecord.denied(decisionId, requestId, botId, at, code,
                 "{\"request_id\":\"" + requestId + "\",\"bot_id\":\"" + botId + "\"}",
-                "{\"decision_id\":\"" + decisionId + "\",\"allowed\":false,\"denied_by\":\"" + code + "\"}",
-                "[{\"gate\":\"" + code + "\",\"passed\":false}]", 2.75);
+                "{\"decision_id\":\"" + decisionId + "\",\"allowed\":false,\"denied_by\":\"" + code
+                        + "\",\"checks\":[{\"gate\":\"" + code + "\",\"passed\":false}]}", 2.75);
     }
 
     static Connection raw(Path file) throws SQLException {
