@@ -103,7 +103,7 @@ public final class Routes {
         }
         if (outcome.replay()) {
             // the same request again while the original may still be committing: answer once it is durable
-            awaitLogged(outcome.settled());
+            awaitSettled(outcome.settled());
         } else {
             s.metrics().record(outcome.decision().orElseThrow(), outcome.evaluatedUs());
             // the body exactly as received (it parsed strictly as one JSON object): what the audit log keeps
@@ -113,6 +113,22 @@ public final class Routes {
             }
         }
         ctx.contentType("application/json").result(outcome.response());
+    }
+
+    /**
+     * A resend is answered only once the original is durable (its reservation and audit record committed); if that
+     * failed or takes more than 2 s, 503: the bot treats it as a deny and may resend.
+     */
+    private static void awaitSettled(java.util.concurrent.CompletableFuture<?> settled) {
+        try {
+            settled.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new ApiException(Problem.of(503, "unavailable", "Answer not available",
+                    "the original decision of this request_id is not durable yet; resend later"), 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(Problem.of(503, "unavailable", "Answer not available", "interrupted"), 1);
+        }
     }
 
     /** Waits (bounded) for an allowed decision to be durable; see {@link DecisionService#record}. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,6 +23,11 @@ import java.util.function.Function;
  * {@code (bot, request_id)}; the state that matters for safety committed before the answer (only when something that
  * matters changed: a reservation, an event such as a breaker trip or a cooldown); the audit record handed to the
  * journal, which commits it in batches at most 50 ms behind: neither the engine nor the answer waits on the audit log.
+ *
+ * <p>State commits are group commits: each change takes a snapshot with the next version under the engine lock, then
+ * waits until a snapshot at least that new is committed. One thread writes at a time, holding neither lock: the first
+ * waiter not yet covered writes the newest snapshot taken so far (not its own); every waiter whose change it contains
+ * returns when it is committed, without writing. A failed write covers no one.
  */
 public final class DecisionService {
     /** The audit log: asynchronous, batched, never blocks the caller; the future completes when the record is committed. */
@@ -114,8 +120,14 @@ public final class DecisionService {
     private final Cache<String, Remembered> byRequest;
     private final Cache<String, CompletableFuture<byte[]>> responses;
     private final Cache<String, String> botByDecision;
+    /** Guards {@link #writing} and {@link #committedVersion}; never held while writing. */
     private final ReentrantLock commitLock = new ReentrantLock();
+    /** Signalled when a write ends (committed or failed). */
+    private final Condition committed = commitLock.newCondition();
     private long stateVersion;
+    /** The newest snapshot taken: written under {@link #lock} (so in version order), read by the writing thread. */
+    private volatile Snapshot newest;
+    private boolean writing;
     private long committedVersion;
 
     /**
@@ -161,7 +173,6 @@ public final class DecisionService {
         String key = key(request.botId(), request.requestId());
         Decision decision = null;
         double evaluatedUs = 0;
-        EngineState toCommit = null;
         long version = 0;
         List<EngineEvent> events = List.of();
         Instant now = null;
@@ -195,8 +206,7 @@ public final class DecisionService {
                 botByDecision.put(decision.decisionId(), request.botId());
                 events = engine.drainEvents();
                 if (decision.allowed() || !events.isEmpty()) {
-                    toCommit = engine.snapshot();
-                    version = ++stateVersion;
+                    version = takeSnapshot();
                 }
             }
         } finally {
@@ -213,11 +223,18 @@ public final class DecisionService {
             rendered.completeExceptionally(e);
             throw e;
         }
-        if (toCommit != null) {
-            commit(toCommit, version, false);
-        }
         if (!events.isEmpty()) {
             eventSink.accept(events);
+        }
+        if (version != 0) {
+            try {
+                commit(version, false);
+            } catch (RuntimeException e) {
+                // not durable: this answer and any resend of it are 503 (a bot treats that as a deny), never "allowed"
+                settled.completeExceptionally(e);
+                throw new UnavailableException("the decision could not be made durable (" + e.getMessage()
+                        + "); it is not valid: resend later");
+            }
         }
         if (!decision.allowed()) {
             settled.complete(null); // a denial's state is committed above; its audit record does not hold the answer
@@ -252,19 +269,55 @@ public final class DecisionService {
         return logged;
     }
 
+    /** A snapshot of the engine and its version: a higher version contains every change of a lower one. */
+    private record Snapshot(EngineState state, long version) {}
+
+    /** Takes the newest snapshot of the engine; the caller holds {@link #lock}. Returns its version. */
+    private long takeSnapshot() {
+        Snapshot s = new Snapshot(engine.snapshot(), ++stateVersion);
+        newest = s;
+        return s.version();
+    }
+
     /**
-     * Commits a state snapshot unless a newer one already is: concurrent deciders snapshot under the engine lock in
-     * version order but may reach the disk in another order, and an older snapshot must never overwrite a newer one.
+     * Returns once a snapshot of at least {@code version} is committed (group commit). One thread writes at a time, the
+     * others wait on {@link #committed}: a waiter whose version a finished write covered returns without writing; the
+     * first one that is not covered (or a {@code full} commit, which always writes) becomes the writer and writes the
+     * newest snapshot, taken after or at its own, so never older than one already committed; its version, once written,
+     * covers every waiter up to it. When the sink throws, nothing is marked: the exception reaches this caller and a
+     * waiter still uncovered writes the newest snapshot itself. Neither the engine lock nor the commit lock is held
+     * while writing.
      */
-    private void commit(EngineState state, long version, boolean full) {
+    private void commit(long version, boolean full) {
+        Snapshot s;
         commitLock.lock();
         try {
-            if (version > committedVersion || full) {
-                stateSink.commit(state, full);
-                committedVersion = Math.max(committedVersion, version);
+            while (writing && (full || version > committedVersion)) {
+                committed.awaitUninterruptibly();
             }
+            if (!full && version <= committedVersion) {
+                return;
+            }
+            writing = true;
+            s = newest;
         } finally {
             commitLock.unlock();
+        }
+        boolean ok = false;
+        try {
+            stateSink.commit(s.state(), full);
+            ok = true;
+        } finally {
+            commitLock.lock();
+            try {
+                writing = false;
+                if (ok) {
+                    committedVersion = Math.max(committedVersion, s.version());
+                }
+                committed.signalAll();
+            } finally {
+                commitLock.unlock();
+            }
         }
     }
 
@@ -275,7 +328,6 @@ public final class DecisionService {
      */
     public <T> T withEngine(Function<DecisionEngine, T> operation) {
         T result;
-        EngineState state = null;
         long version = 0;
         List<EngineEvent> events;
         lock.lock();
@@ -283,14 +335,13 @@ public final class DecisionService {
             result = operation.apply(engine);
             events = engine.drainEvents();
             if (!events.isEmpty()) {
-                state = engine.snapshot();
-                version = ++stateVersion;
+                version = takeSnapshot();
             }
         } finally {
             lock.unlock();
         }
-        if (state != null) {
-            commit(state, version, false);
+        if (version != 0) {
+            commit(version, false);
             eventSink.accept(events);
         }
         return result;
@@ -298,16 +349,14 @@ public final class DecisionService {
 
     /** Commits the whole state, bookkeeping included (every risk cycle and at shutdown). */
     public void saveAll() {
-        EngineState state;
         long version;
         lock.lock();
         try {
-            state = engine.snapshot();
-            version = ++stateVersion;
+            version = takeSnapshot();
         } finally {
             lock.unlock();
         }
-        commit(state, version, true);
+        commit(version, true);
     }
 
     /** A read of the engine under its lock (views for GET /api/v1/state). */
