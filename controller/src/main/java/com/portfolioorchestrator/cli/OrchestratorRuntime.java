@@ -10,6 +10,7 @@ import com.portfolioorchestrator.api.HttpRateLimiter;
 import com.portfolioorchestrator.api.Routes;
 import com.portfolioorchestrator.api.TokenAuthenticator;
 import com.portfolioorchestrator.adapters.http.HttpClients;
+import com.portfolioorchestrator.app.DecisionIds;
 import com.portfolioorchestrator.app.DecisionService;
 import com.portfolioorchestrator.app.EngineFeeder;
 import com.portfolioorchestrator.app.KillSwitchService;
@@ -43,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +96,7 @@ public final class OrchestratorRuntime implements AutoCloseable {
         DecisionEngine engine = restoreEngine();
         this.decisions = new DecisionService(engine, clock, new AuditJournal(),
                 (state, full) -> stateStore.saveState(full ? EngineStateParts.all(state) : EngineStateParts.safety(state)),
-                this::onEvents, request -> "d-" + UUID.randomUUID().toString().replace("-", ""),
+                this::onEvents, request -> DecisionIds.next(System.currentTimeMillis()),
                 DecisionMapping::renderResponse, IDEMPOTENCY_WINDOW, IDEMPOTENCY_CAPACITY);
         reloadIdempotency();
         EngineMetrics.register(registry, decisions, log, clock);
