@@ -23,6 +23,8 @@ public final class ApiServer implements AutoCloseable {
     /** Refused bodies up to this size are read and discarded so that the client receives the 413 (see drain). */
     static final long MAX_DRAINED_BYTES = 1024 * 1024;
     public static final String PRINCIPAL = "principal";
+    /** Javalin's per-response copy buffer: a decision answer (~2.5 KB) is copied in one pass. */
+    static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private final Javalin app;
@@ -51,6 +53,9 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = virtualThreads;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            // the buffer Javalin allocates for every response to copy the result into Jetty's output (default 32 KB,
+            // per request): our answers are small, and Jetty buffers the output itself
+            cfg.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before("/api/*", ctx -> {
                 guardBody(ctx);
@@ -123,6 +128,27 @@ public final class ApiServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away: nothing to answer
+        }
+    }
+
+    /**
+     * The request body. With a Content-Length (at most {@link #MAX_BODY_BYTES}, checked before the handler runs) it is
+     * read into an array of exactly that size; Javalin's {@code bodyAsBytes} would copy it through an 8 KB buffer and a
+     * growing stream on every request. A chunked body goes through Javalin, which enforces the limit while reading.
+     */
+    public static byte[] body(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length < 0 || length > MAX_BODY_BYTES) {
+            return ctx.bodyAsBytes();
+        }
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes((int) length);
+            if (body.length != length) {
+                throw ApiException.badRequest("the body ended after " + body.length + " of its " + length + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body could not be read: " + e.getMessage());
         }
     }
 

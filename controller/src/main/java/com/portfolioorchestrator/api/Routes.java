@@ -72,7 +72,7 @@ public final class Routes {
     }
 
     private static void decide(Context ctx, Services s) {
-        byte[] raw = ctx.bodyAsBytes();
+        byte[] raw = ApiServer.body(ctx);
         JsonNode body = JsonBodies.parse(raw);
         if (!body.isObject()) {
             throw DecisionMapping.validation(List.of(new Problem.FieldError("(body)", "must be a JSON object, was " + SchemaValidator.shown(body))));

@@ -170,12 +170,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Page cache of a writer connection in KiB (the log's writer and the state store's). */
+    static final int WRITER_CACHE_KIB = 16 * 1024;
+
     private Connection connect(SQLiteConfig.SynchronousMode synchronous, boolean queryOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(synchronous);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        if (!queryOnly) {
+            // writers keep the hot index pages of the audit log in memory (SQLite's default is 2 MB per connection)
+            config.setCacheSize(-WRITER_CACHE_KIB);
+        }
         Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         synchronized (opened) {
             if (closed) {
