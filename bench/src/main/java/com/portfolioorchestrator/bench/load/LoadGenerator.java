@@ -38,6 +38,16 @@ public final class LoadGenerator {
     public record Result(String label, int connections, long requests, long errors, double seconds,
                          double requestsPerSecond, double p50Us, double p90Us, double p99Us, double p999Us, double maxUs,
                          String firstError) {
+        /**
+         * The same requests and latencies over the cell's time plus {@code drainSeconds} (the audit log still writing
+         * the cell's records after its last answer): the rate the server can keep up, not a burst into its queue.
+         */
+        public Result sustained(double drainSeconds) {
+            double total = seconds + drainSeconds;
+            return new Result(label, connections, requests, errors, total, requests / total, p50Us, p90Us, p99Us, p999Us,
+                    maxUs, firstError);
+        }
+
         public String row() {
             return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d |", label, connections,
                     requestsPerSecond, p50Us, p90Us, p99Us, p999Us, maxUs, errors);
