@@ -245,10 +245,15 @@ public final class DecisionService {
     /** The original answer again: from memory when recent (rendering is microseconds), else from the log. */
     private Outcome replay(String key, DecisionRequest request, Remembered earlier) {
         CompletableFuture<byte[]> recent = responses.getIfPresent(key);
-        byte[] response = recent != null ? recent.join()
-                : journal.storedResponse(request.botId(), request.requestId()).orElseThrow(() -> new UnavailableException(
-                        "the answer to request_id '" + request.requestId() + "' (decision " + earlier.decisionId()
-                                + ") is not available yet; resend later"));
+        byte[] response;
+        if (recent != null) {
+            response = recent.join();
+        } else {
+            response = journal.storedResponse(request.botId(), request.requestId()).orElseThrow(() -> new UnavailableException(
+                    "the answer to request_id '" + request.requestId() + "' (decision " + earlier.decisionId()
+                            + ") is not available yet; resend later"));
+            responses.put(key, CompletableFuture.completedFuture(response)); // a bot resending once may resend again
+        }
         return new Outcome(Optional.empty(), response, 0, true, clock.instant(), earlier.settled());
     }
 

@@ -140,6 +140,8 @@ class DecisionServiceTest {
         assertThat(resend.replay()).isTrue();
         assertThat(resend.settled()).isDone();
         assertThat(new String(resend.response(), StandardCharsets.UTF_8)).isEqualTo("{\"decision_id\":\"d-before\"}");
+        assertThat(service.decide(request("r-9", 500), "body-9").response()).isEqualTo(resend.response());
+        assertThat(logLookups).as("read from the log once, then held in memory again").containsExactly("S1/r-9");
         assertThat(stateCommits).as("nothing reserved").isEmpty();
         assertThat(service.botOfDecision("d-before")).contains("S1");
     }
