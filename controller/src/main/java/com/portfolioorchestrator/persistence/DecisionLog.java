@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,6 @@ public final class DecisionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long LINGER_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final Duration CLOSE_DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(30);
     /** Highest page size {@link #find} accepts. */
@@ -160,6 +160,7 @@ public final class DecisionLog implements AutoCloseable {
             receipt.completeExceptionally(new PersistenceException("decision " + record.decisionId()
                     + " was dropped: the decision log queue is full or closed"));
         }
+        LockSupport.unpark(writerThread); // someone waits for this one: commit now instead of lingering
         return receipt;
     }
 
@@ -196,6 +197,7 @@ public final class DecisionLog implements AutoCloseable {
         Checks.notNull(timeout, "timeout");
         long target = appended.get();
         flushTarget.accumulateAndGet(target, Math::max);
+        LockSupport.unpark(writerThread);
         long deadline = System.nanoTime() + timeout.toNanos();
         progressLock.lock();
         try {
@@ -226,6 +228,7 @@ public final class DecisionLog implements AutoCloseable {
         }
         stopping = true;
         flushTarget.set(Long.MAX_VALUE);
+        LockSupport.unpark(writerThread);
         try {
             writerThread.join(CLOSE_DRAIN_TIMEOUT.toMillis());
             if (writerThread.isAlive()) {
@@ -414,10 +417,12 @@ public final class DecisionLog implements AutoCloseable {
                             || flushTarget.get() > settled.get()) {
                         break;
                     }
-                    Pending next = queue.poll(Math.min(remaining, LINGER_STEP_NANOS), TimeUnit.NANOSECONDS);
-                    if (next != null) {
-                        batch.add(next);
-                        urgent = next.receipt() != null;
+                    // park rather than wait on the queue: a record appended now must not wake this thread (on a
+                    // one-core server every wake-up is a context switch taken from the request that appended it);
+                    // a receipt, a flush and close unpark it
+                    LockSupport.parkNanos(this, remaining);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
                     }
                 }
                 hook.beforeWrite(batch.size());
