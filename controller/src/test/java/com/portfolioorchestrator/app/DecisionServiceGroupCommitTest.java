@@ -8,13 +8,11 @@ import com.portfolioorchestrator.core.OrderType;
 import com.portfolioorchestrator.core.Pair;
 import com.portfolioorchestrator.core.Side;
 import com.portfolioorchestrator.core.TestPolicies;
-import com.portfolioorchestrator.core.engine.BotHealth;
 import com.portfolioorchestrator.core.engine.DecisionEngine;
 import com.portfolioorchestrator.core.engine.DecisionRequest;
 import com.portfolioorchestrator.core.engine.EngineState;
 import com.portfolioorchestrator.core.ledger.LedgerEntry;
 import com.portfolioorchestrator.core.ledger.LedgerEntryType;
-import com.portfolioorchestrator.core.policy.BotPolicy;
 import com.portfolioorchestrator.core.policy.Profile;
 import com.portfolioorchestrator.core.policy.ProfileName;
 import com.portfolioorchestrator.core.policy.RiskPolicy;
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -69,25 +66,8 @@ class DecisionServiceGroupCommitTest {
         RiskPolicy policy = TestPolicies.builder().onlyToggles(Toggles.of(Set.of()))
                 .profile(new Profile(ProfileName.BALANCED, 2.5, 1000, 0.014, 0.18, 1.0, 0.030))
                 .maxOpenPositions(1000).build();
-        DecisionEngine engine = new DecisionEngine(policy);
-        engine.onEquity(T0, 100_000, 0);
-        for (BotPolicy b : policy.bots()) {
-            engine.onBotHealth(b.id(), BotHealth.FRESH, T0);
-        }
-        engine.onPortfolioStale(false);
-        engine.drainEvents();
-        DecisionService.Journal journal = new DecisionService.Journal() {
-            @Override
-            public CompletableFuture<?> append(DecisionService.JournalEntry entry) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public Optional<byte[]> storedResponse(String botId, String requestId) {
-                return Optional.empty();
-            }
-        };
-        return new DecisionService(engine, Clock.fixed(T0, ZoneOffset.UTC), journal, sink, events -> { },
+        DecisionEngine engine = FakeJournal.readyEngine(policy, T0);
+        return new DecisionService(engine, Clock.fixed(T0, ZoneOffset.UTC), new FakeJournal(), sink, events -> { },
                 r -> "d-" + ids.incrementAndGet(), (d, us) -> d.decisionId().getBytes(StandardCharsets.UTF_8),
                 Duration.ofHours(1), 100_000);
     }

@@ -8,12 +8,10 @@ import com.portfolioorchestrator.core.OrderType;
 import com.portfolioorchestrator.core.Pair;
 import com.portfolioorchestrator.core.Side;
 import com.portfolioorchestrator.core.TestPolicies;
-import com.portfolioorchestrator.core.engine.BotHealth;
 import com.portfolioorchestrator.core.engine.Decision;
 import com.portfolioorchestrator.core.engine.DecisionEngine;
 import com.portfolioorchestrator.core.engine.DecisionRequest;
 import com.portfolioorchestrator.core.engine.EngineState;
-import com.portfolioorchestrator.core.policy.BotPolicy;
 import com.portfolioorchestrator.core.policy.RiskPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,12 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,38 +29,15 @@ import org.junit.jupiter.api.Test;
 /** The use case around the engine: idempotency, what is committed when, and when an answer may be sent. */
 class DecisionServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private final List<CompletableFuture<Object>> journalCommits = new ArrayList<>();
     private final List<Boolean> stateCommits = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    /** What the fake log holds, by bot and request id: the journal's storedResponse answers from it. */
-    private final Map<String, byte[]> storedInLog = new HashMap<>();
-    private final List<String> logLookups = new ArrayList<>();
+    private final FakeJournal journal = new FakeJournal();
     private DecisionService service;
 
     @BeforeEach
     void setUp() {
         RiskPolicy policy = TestPolicies.defaults();
-        DecisionEngine engine = new DecisionEngine(policy);
-        engine.onEquity(T0, 100_000, 0);
-        for (BotPolicy b : policy.bots()) {
-            engine.onBotHealth(b.id(), BotHealth.FRESH, T0);
-        }
-        engine.onPortfolioStale(false);
-        engine.drainEvents();
-        DecisionService.Journal journal = new DecisionService.Journal() {
-            @Override
-            public CompletableFuture<?> append(DecisionService.JournalEntry entry) {
-                CompletableFuture<Object> commit = new CompletableFuture<>();
-                journalCommits.add(commit);
-                return commit;
-            }
-
-            @Override
-            public Optional<byte[]> storedResponse(String botId, String requestId) {
-                logLookups.add(botId + "/" + requestId);
-                return Optional.ofNullable(storedInLog.get(botId + "/" + requestId));
-            }
-        };
+        DecisionEngine engine = FakeJournal.readyEngine(policy, T0);
         DecisionService.StateSink sink = (EngineState state, boolean full) -> stateCommits.add(full);
         service = new DecisionService(engine, Clock.fixed(T0, ZoneOffset.UTC), journal, sink, events -> { },
                 r -> "d-" + ids.incrementAndGet(), DecisionServiceTest::render, Duration.ofHours(1), 100_000);
@@ -93,12 +65,12 @@ class DecisionServiceTest {
         assertThat(resend.replay()).isTrue();
         assertThat(resend.response()).as("the original answer, byte for byte").isEqualTo(first.response())
                 .asString(StandardCharsets.UTF_8).contains(first.decision().orElseThrow().decisionId());
-        assertThat(logLookups).as("a recent answer is repeated from memory").isEmpty();
+        assertThat(journal.lookups).as("a recent answer is repeated from memory").isEmpty();
         assertThat(resend.settled()).as("a resend must wait while the original's audit record is not committed").isNotDone();
 
-        journalCommits.get(0).complete(true);
+        journal.commits.get(0).complete(true);
         assertThat(resend.settled()).isDone();
-        assertThat(journalCommits).as("a replay is not journaled again").hasSize(1);
+        assertThat(journal.commits).as("a replay is not journaled again").hasSize(1);
         assertThat(stateCommits).as("a replay commits nothing").hasSize(1);
     }
 
@@ -124,7 +96,7 @@ class DecisionServiceTest {
         assertThatThrownBy(() -> service.decide(request("r-old", 500), "body-old"))
                 .isInstanceOf(DecisionService.UnavailableException.class)
                 .hasMessageContaining("r-old").hasMessageContaining("d-lost");
-        assertThat(logLookups).containsExactly("S1/r-old");
+        assertThat(journal.lookups).containsExactly("S1/r-old");
         assertThatThrownBy(() -> service.decide(request("r-old", 600), "another body"))
                 .isInstanceOf(DecisionService.ConflictException.class);
         assertThat(stateCommits).as("never decided again").isEmpty();
@@ -132,7 +104,7 @@ class DecisionServiceTest {
 
     @Test
     void decisionRememberedFromBeforeARestart_isRepeatedFromTheLog_andIsNotDecidedAgain() {
-        storedInLog.put("S1/r-9", "{\"decision_id\":\"d-before\"}".getBytes(StandardCharsets.UTF_8));
+        journal.stored.put("S1/r-9", "{\"decision_id\":\"d-before\"}".getBytes(StandardCharsets.UTF_8));
         service.rememberStored("S1", "r-9", "body-9", "d-before");
 
         DecisionService.Outcome resend = service.decide(request("r-9", 500), "body-9");
@@ -141,7 +113,7 @@ class DecisionServiceTest {
         assertThat(resend.settled()).isDone();
         assertThat(new String(resend.response(), StandardCharsets.UTF_8)).isEqualTo("{\"decision_id\":\"d-before\"}");
         assertThat(service.decide(request("r-9", 500), "body-9").response()).isEqualTo(resend.response());
-        assertThat(logLookups).as("read from the log once, then held in memory again").containsExactly("S1/r-9");
+        assertThat(journal.lookups).as("read from the log once, then held in memory again").containsExactly("S1/r-9");
         assertThat(stateCommits).as("nothing reserved").isEmpty();
         assertThat(service.botOfDecision("d-before")).contains("S1");
     }
