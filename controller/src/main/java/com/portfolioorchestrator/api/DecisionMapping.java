@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -231,9 +230,5 @@ public final class DecisionMapping {
             return Math.round(scaled) / scale;
         }
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

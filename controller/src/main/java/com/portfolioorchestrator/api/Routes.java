@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.portfolioorchestrator.app.DecisionService;
 import com.portfolioorchestrator.app.Readiness;
 import com.portfolioorchestrator.core.DenyCode;
-import com.portfolioorchestrator.core.engine.Decision;
 import com.portfolioorchestrator.core.engine.DecisionRequest;
 import com.portfolioorchestrator.core.engine.FillResult;
 import com.portfolioorchestrator.persistence.DecisionFilter;

@@ -164,6 +164,19 @@ class DecisionLogTest {
     }
 
     @Test
+    void aReceiptAppendedWhileTheWriterLingers_wakesItAtOnce() throws Exception {
+        log = DecisionLog.start(database, new DecisionLog.Settings(1_000, 100, NO_TIME_TRIGGER));
+        log.append(denied("d-1", "S1", "r-1", T0, "FAT_FINGER")); // the writer takes it and lingers (60 s)
+        Thread.sleep(50);
+
+        Boolean committed = log.appendWithReceipt(allowed("d-2", "S2", "r-2", T0)).get(5, TimeUnit.SECONDS);
+
+        assertThat(committed).isTrue();
+        assertThat(Fixtures.strings(file, "SELECT decision_id FROM decisions ORDER BY decision_id"))
+                .as("the lingering batch is committed with it").containsExactly("d-1", "d-2");
+    }
+
+    @Test
     void sameBotAndRequestId_isStoredOnce_theFirstWins() throws Exception {
         log = DecisionLog.start(database, new DecisionLog.Settings(1_000, 100, NO_TIME_TRIGGER));
         DecisionRecord first = allowed("d-1", "S1", "r-1", T0);
