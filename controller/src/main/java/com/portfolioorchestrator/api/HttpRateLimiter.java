@@ -26,7 +26,7 @@ public final class HttpRateLimiter {
     public HttpRateLimiter(int perSecond, Ticker ticker) {
         this.perSecond = perSecond;
         this.ticker = ticker;
-        this.windows = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(5))
+        this.windows = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(5))
                 .ticker(ticker).build();
     }
 

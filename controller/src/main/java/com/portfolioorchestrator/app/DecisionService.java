@@ -106,8 +106,13 @@ public final class DecisionService {
      */
     private record Remembered(String canonical, String decisionId, CompletableFuture<Void> settled) {}
 
-    /** Rendered answers kept in memory for fast resends (about 2.5 KB each). */
-    static final int RECENT_RESPONSES = 4_096;
+    /**
+     * Rendered answers kept in memory for fast resends (about 2.5 KB each). A bot resends within seconds of a timeout;
+     * 512 answers cover minutes even at a thousand decisions a second, and hours at a portfolio's real rate. More is
+     * not free: the newest answers are young objects that every young collection copies (at 4,096 under load, about
+     * 11 MB a collection, measured in docs/performance.md).
+     */
+    static final int RECENT_RESPONSES = 512;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DecisionEngine engine;
@@ -145,9 +150,14 @@ public final class DecisionService {
         this.eventSink = eventSink;
         this.ids = ids;
         this.renderer = renderer;
-        this.responses = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(RECENT_RESPONSES).build();
-        this.byRequest = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
-        this.botByDecision = Caffeine.newBuilder().expireAfterWrite(idempotencyWindow).maximumSize(idempotencyCapacity).build();
+        // maintenance (eviction, expiry) runs on the deciding thread, amortised, instead of being handed to the common
+        // ForkJoinPool: on a small machine that hand-off woke another thread for a few microseconds of work per decision
+        this.responses = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(idempotencyWindow)
+                .maximumSize(RECENT_RESPONSES).build();
+        this.byRequest = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(idempotencyWindow)
+                .maximumSize(idempotencyCapacity).build();
+        this.botByDecision = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(idempotencyWindow)
+                .maximumSize(idempotencyCapacity).build();
     }
 
     /**
@@ -199,13 +209,16 @@ public final class DecisionService {
                 long start = System.nanoTime();
                 decision = engine.decide(request, id, now);
                 evaluatedUs = (System.nanoTime() - start) / 1000.0;
-                settled = new CompletableFuture<>();
+                events = engine.drainEvents();
+                // a denial that changed no state may be repeated as soon as it is rendered (a resend waits on
+                // "rendered"); one that reserved or changed state only once that state is committed
+                boolean commits = decision.allowed() || !events.isEmpty();
+                settled = commits ? new CompletableFuture<>() : SETTLED;
                 rendered = new CompletableFuture<>();
                 byRequest.put(key, new Remembered(canonical, decision.decisionId(), settled));
                 responses.put(key, rendered);
                 botByDecision.put(decision.decisionId(), request.botId());
-                events = engine.drainEvents();
-                if (decision.allowed() || !events.isEmpty()) {
+                if (commits) {
                     version = takeSnapshot();
                 }
             }
@@ -270,7 +283,9 @@ public final class DecisionService {
         CompletableFuture<?> logged = journal.append(new JournalEntry(request, requestJson, outcome.decision().orElseThrow(),
                 outcome.receivedAt(), outcome.evaluatedUs(), outcome.response()));
         // a resend of an allowed decision waits for this (Outcome.settled): reservation and audit record both committed
-        logged.whenComplete((ok, error) -> outcome.settled().complete(null));
+        if (!outcome.settled().isDone()) {
+            logged.whenComplete((ok, error) -> outcome.settled().complete(null));
+        }
         return logged;
     }
 
