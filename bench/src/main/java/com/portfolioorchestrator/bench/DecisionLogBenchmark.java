@@ -54,6 +54,10 @@ public class DecisionLogBenchmark {
     @Param({"ordered", "random"})
     public String ids;
 
+    /** Rows per transaction at most ({@link DecisionLog.Settings#maxBatchSize()}); the default is the shipped one. */
+    @Param({"0"})
+    public int maxBatch;
+
     private Path dir;
     private Database database;
     private DecisionLog log;
@@ -64,7 +68,9 @@ public class DecisionLogBenchmark {
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("decision-log-bench");
         database = Database.open(dir.resolve("bench.db"));
-        log = DecisionLog.start(database, DecisionLog.Settings.defaults());
+        DecisionLog.Settings defaults = DecisionLog.Settings.defaults();
+        log = DecisionLog.start(database, maxBatch == 0 ? defaults
+                : new DecisionLog.Settings(defaults.queueCapacity(), maxBatch, defaults.maxDelay()));
         StringBuilder s = new StringBuilder("{\"allowed\":false,\"checks\":[");
         while (s.length() < response) {
             s.append("{\"gate\":\"KILL_SWITCH\",\"passed\":true,\"value\":0.0,\"limit\":0.0},");
