@@ -50,10 +50,14 @@ public final class DecisionLog implements AutoCloseable {
      * Rows inserted between two {@link Thread#yield()}s inside a batch. A batch of a few hundred rows is milliseconds of
      * CPU; on a server with fewer cores than busy threads, the decisions waiting for a core would wait that long
      * (their p99). A yield every few rows (~0.3 ms) lets them run first; splitting into smaller transactions would do
-     * the same at a higher cost per row (docs/performance.md). Only in a batch that nobody waits for: an allowed decision
-     * waits for its record (a receipt), and on a busy machine every yield would hand its core to other work first.
+     * the same at a higher cost per row (docs/performance.md). Only in a batch that nobody waits for (an allowed decision
+     * waits for its record, a receipt; on a busy machine every yield would hand its core to other work first), and only
+     * while the writer is less than {@link #YIELD_WHILE_BEHIND_NANOS} behind: past that it writes at full speed, so a
+     * sustained flood cannot starve it into a growing backlog.
      */
     static final int ROWS_BETWEEN_YIELDS = 8;
+    /** Half of the 50 ms the log may lag behind the decisions (issue 4). */
+    static final long YIELD_WHILE_BEHIND_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     private static final Duration CLOSE_DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(30);
     /** Highest page size {@link #find} accepts. */
@@ -96,7 +100,8 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /** A queued record; {@code receipt} is null for fire-and-forget appends (private, never escapes). */
-    private record Pending(DecisionRecord record, CompletableFuture<Boolean> receipt) {}
+    /** A queued record; {@code appendedNanos} ({@link System#nanoTime()}) tells the writer how far behind it is. */
+    private record Pending(DecisionRecord record, CompletableFuture<Boolean> receipt, long appendedNanos) {}
 
     private enum Outcome { INSERTED, DUPLICATE, REJECTED, LOST }
 
@@ -152,7 +157,7 @@ public final class DecisionLog implements AutoCloseable {
      * @return true if queued; false if dropped because the queue is full or the log is closed (counted)
      */
     public boolean append(DecisionRecord record) {
-        return enqueue(new Pending(Checks.notNull(record, "record"), null));
+        return enqueue(new Pending(Checks.notNull(record, "record"), null, System.nanoTime()));
     }
 
     /**
@@ -164,7 +169,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public CompletableFuture<Boolean> appendWithReceipt(DecisionRecord record) {
         CompletableFuture<Boolean> receipt = new CompletableFuture<>();
-        if (!enqueue(new Pending(Checks.notNull(record, "record"), receipt))) {
+        if (!enqueue(new Pending(Checks.notNull(record, "record"), receipt, System.nanoTime()))) {
             receipt.completeExceptionally(new PersistenceException("decision " + record.decisionId()
                     + " was dropped: the decision log queue is full or closed"));
         }
@@ -453,15 +458,21 @@ public final class DecisionLog implements AutoCloseable {
         for (Pending p : batch) {
             someoneWaits |= p.receipt() != null;
         }
-        boolean yielding = !someoneWaits && flushTarget.get() <= settled.get() && !stopping;
+        boolean mayYield = !someoneWaits && flushTarget.get() <= settled.get() && !stopping;
         while (true) {
             try {
                 Outcome[] outcomes = database.write(writer, connection -> {
                     Outcome[] result = new Outcome[batch.size()];
+                    boolean yielding = mayYield;
                     for (int i = 0; i < batch.size(); i++) {
                         result[i] = insert(insert, batch.get(i).record());
                         if (yielding && i % ROWS_BETWEEN_YIELDS == ROWS_BETWEEN_YIELDS - 1) {
-                            Thread.yield();
+                            // rows are in append order: every record still queued is newer than this one
+                            if (System.nanoTime() - batch.get(i).appendedNanos() < YIELD_WHILE_BEHIND_NANOS) {
+                                Thread.yield();
+                            } else {
+                                yielding = false; // behind: finish this batch at full speed
+                            }
                         }
                     }
                     return result;
