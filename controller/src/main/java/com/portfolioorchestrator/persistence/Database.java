@@ -29,11 +29,17 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Pragmas: {@code journal_mode=WAL} (stored in the file), {@code synchronous=NORMAL} for the decision log and the
  * readers, {@code synchronous} of {@link StateDurability} for the state store, {@code foreign_keys=ON},
- * {@code busy_timeout}. Opening is not thread-safe with itself; everything else here is.
+ * {@code busy_timeout}. A new file gets pages of {@value #PAGE_SIZE} bytes (SQLite's default is 4096): the audit log
+ * appends ~2.9 KB rows, and SQLite writes a WAL frame and checkpoints page by page, one system call each, so larger
+ * pages cut the writer's cost per row by about a quarter ({@code DecisionLogBenchmark}, docs/performance.md). An
+ * existing file keeps the page size it was created with. Opening is not thread-safe with itself; everything else here
+ * is.
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
     static final int READERS = 2;
+    /** The page size of a new file; it must be set before the file's first page is written, i.e. before WAL mode. */
+    static final int PAGE_SIZE = 16_384;
 
     private final Path file;
     private final Clock clock;
@@ -175,7 +181,8 @@ public final class Database implements AutoCloseable {
 
     private Connection connect(SQLiteConfig.SynchronousMode synchronous, boolean queryOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // journal_mode is set below, after page_size: sqlite-jdbc applies its own pragmas in an order of its own, and
+        // switching an empty file to WAL writes its first page with the default page size
         config.setSynchronous(synchronous);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
@@ -184,6 +191,13 @@ public final class Database implements AutoCloseable {
             config.setCacheSize(-WRITER_CACHE_KIB);
         }
         Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA page_size = " + PAGE_SIZE); // a no-op on a file that has pages already
+            statement.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         synchronized (opened) {
             if (closed) {
                 connection.close();

@@ -50,6 +50,32 @@ class DatabaseTest {
     }
 
     @Test
+    void open_onFreshFile_uses16KiBPages() {
+        try (Database database = Database.open(dir.resolve("o.db"))) {
+            assertThat(pragma(database, "page_size")).isEqualTo(String.valueOf(Database.PAGE_SIZE)).isEqualTo("16384");
+        }
+    }
+
+    @Test
+    void open_onExistingFileWith4KiBPages_keepsThemAndItsRows() throws SQLException {
+        Path file = dir.resolve("old.db");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size = 4096");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("CREATE TABLE kept (v TEXT)");
+            s.execute("INSERT INTO kept VALUES ('from before')");
+        }
+
+        try (Database database = Database.open(file)) {
+            assertThat(pragma(database, "page_size")).isEqualTo("4096");
+            assertThat(database.journalMode()).isEqualTo("wal");
+            assertThat(database.schemaVersion()).isEqualTo(Database.latestSchemaVersion());
+        }
+        assertThat(Fixtures.strings(file, "SELECT v FROM kept")).containsExactly("from before");
+    }
+
+    @Test
     void openWriter_forPowerLoss_usesSynchronousFull() throws SQLException {
         try (Database database = Database.open(dir.resolve("o.db"));
              Connection writer = database.openWriter(StateDurability.POWER_LOSS);
