@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6: the demo, bounded and fast. The whole product runs (simulated bots and gateway, the real adapters, pollers,
- * engine, HTTP API and SQLite) at 120x; the test stops as soon as everything it needs has happened (at most 150 s).
+ * engine, HTTP API and SQLite) at 120x; the test stops as soon as everything it needs has happened, usually after
+ * 90-100 s. At most 300 s: on a loaded machine (parallel test forks on two cores) the simulated clock falls behind the
+ * wall clock; one full {@code mvn verify} had reached only 14:44 simulated after 150 s, before the first loss-streak trip.
  */
 class DemoRunTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -25,7 +27,7 @@ class DemoRunTest {
         DemoRun run = DemoRun.start(new DemoRun.Options(ROOT.resolve("config/demo.toml"), ROOT, 42, 120, false, dir.resolve("demo.db")));
         Set<String> staleBotsSeen = new HashSet<>();
         boolean everComplete = false;
-        long deadline = System.nanoTime() + 150_000_000_000L;
+        long deadline = System.nanoTime() + 300_000_000_000L;
         try {
             while (System.nanoTime() < deadline) {
                 Thread.sleep(500);
