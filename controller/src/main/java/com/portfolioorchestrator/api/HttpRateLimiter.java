@@ -26,8 +26,9 @@ public final class HttpRateLimiter {
     public HttpRateLimiter(int perSecond, Ticker ticker) {
         this.perSecond = perSecond;
         this.ticker = ticker;
-        this.windows = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(5))
-                .ticker(ticker).build();
+        // maintenance on the calling thread: no hand-off to the common ForkJoinPool per request
+        this.windows = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000)
+                .expireAfterAccess(Duration.ofMinutes(5)).ticker(ticker).build();
     }
 
     /** True when the request may proceed; counts it. */

@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     static final int READERS = 2;
     /** The page size of a new file; it must be set before the file's first page is written, i.e. before WAL mode. */
     static final int PAGE_SIZE = 16_384;
+    /** WAL size that triggers an automatic checkpoint: SQLite's default of 1,000 pages, in bytes of 4 KiB pages. */
+    static final int CHECKPOINT_BYTES = 1_000 * 4_096;
 
     private final Path file;
     private final Clock clock;
@@ -145,6 +147,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when another thread of this process waits for the write lock (a state commit behind a log batch). */
+    boolean writersWaiting() {
+        return writeLock.hasQueuedThreads();
+    }
+
     /**
      * Runs {@code work} as one write transaction on {@code writer} under this database's write lock, committed when
      * this returns.
@@ -194,6 +201,14 @@ public final class Database implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA page_size = " + PAGE_SIZE); // a no-op on a file that has pages already
             statement.execute("PRAGMA journal_mode = WAL");
+            // the automatic checkpoint runs in the commit that crosses it (a state commit an allowed decision waits
+            // for, too): keep it at the bytes of SQLite's default (1,000 pages of 4 KiB), not 1,000 pages of this size
+            int pageSize;
+            try (ResultSet rows = statement.executeQuery("PRAGMA page_size")) {
+                rows.next();
+                pageSize = rows.getInt(1);
+            }
+            statement.execute("PRAGMA wal_autocheckpoint = " + Math.max(1, CHECKPOINT_BYTES / pageSize));
         } catch (SQLException e) {
             connection.close();
             throw e;

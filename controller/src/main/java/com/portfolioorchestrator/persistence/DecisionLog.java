@@ -51,9 +51,10 @@ public final class DecisionLog implements AutoCloseable {
      * CPU; on a server with fewer cores than busy threads, the decisions waiting for a core would wait that long
      * (their p99). A yield every few rows (~0.3 ms) lets them run first; splitting into smaller transactions would do
      * the same at a higher cost per row (docs/performance.md). Only in a batch that nobody waits for (an allowed decision
-     * waits for its record, a receipt; on a busy machine every yield would hand its core to other work first), and only
-     * while the writer is less than {@link #YIELD_WHILE_BEHIND_NANOS} behind: past that it writes at full speed, so a
-     * sustained flood cannot starve it into a growing backlog.
+     * waits for its record, a receipt; on a busy machine every yield would hand its core to other work first), only
+     * while the writer is less than {@link #YIELD_WHILE_BEHIND_NANOS} behind (past that it writes at full speed, so a
+     * sustained flood cannot starve it into a growing backlog), and only while no state commit waits for the write
+     * lock that the batch holds (an allowed decision's reservation must not wait for a batch stretched by yields).
      */
     static final int ROWS_BETWEEN_YIELDS = 8;
     /** Half of the 50 ms the log may lag behind the decisions (issue 4). */
@@ -99,8 +100,10 @@ public final class DecisionLog implements AutoCloseable {
         void beforeWrite(int batchSize) throws InterruptedException;
     }
 
-    /** A queued record; {@code receipt} is null for fire-and-forget appends (private, never escapes). */
-    /** A queued record; {@code appendedNanos} ({@link System#nanoTime()}) tells the writer how far behind it is. */
+    /**
+     * A queued record; {@code receipt} is null for fire-and-forget appends (private, never escapes); {@code appendedNanos}
+     * ({@link System#nanoTime()}) tells the writer how far behind it is.
+     */
     private record Pending(DecisionRecord record, CompletableFuture<Boolean> receipt, long appendedNanos) {}
 
     private enum Outcome { INSERTED, DUPLICATE, REJECTED, LOST }
@@ -468,10 +471,11 @@ public final class DecisionLog implements AutoCloseable {
                         result[i] = insert(insert, batch.get(i).record());
                         if (yielding && i % ROWS_BETWEEN_YIELDS == ROWS_BETWEEN_YIELDS - 1) {
                             // rows are in append order: every record still queued is newer than this one
-                            if (System.nanoTime() - batch.get(i).appendedNanos() < YIELD_WHILE_BEHIND_NANOS) {
+                            if (System.nanoTime() - batch.get(i).appendedNanos() < YIELD_WHILE_BEHIND_NANOS
+                                    && !database.writersWaiting()) {
                                 Thread.yield();
                             } else {
-                                yielding = false; // behind: finish this batch at full speed
+                                yielding = false; // behind, or a state commit waits: finish this batch at full speed
                             }
                         }
                     }

@@ -53,6 +53,8 @@ class DatabaseTest {
     void open_onFreshFile_uses16KiBPages() {
         try (Database database = Database.open(dir.resolve("o.db"))) {
             assertThat(pragma(database, "page_size")).isEqualTo(String.valueOf(Database.PAGE_SIZE)).isEqualTo("16384");
+            assertThat(pragma(database, "wal_autocheckpoint")).as("4 MB of WAL, as SQLite's default with 4 KiB pages")
+                    .isEqualTo("250");
         }
     }
 
@@ -69,6 +71,7 @@ class DatabaseTest {
 
         try (Database database = Database.open(file)) {
             assertThat(pragma(database, "page_size")).isEqualTo("4096");
+            assertThat(pragma(database, "wal_autocheckpoint")).isEqualTo("1000");
             assertThat(database.journalMode()).isEqualTo("wal");
             assertThat(database.schemaVersion()).isEqualTo(Database.latestSchemaVersion());
         }
