@@ -24,6 +24,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -118,10 +122,10 @@ public final class Routes {
      * A resend is answered only once the original is durable (its reservation and audit record committed); if that
      * failed or takes more than 2 s, 503: the bot treats it as a deny and may resend.
      */
-    private static void awaitSettled(java.util.concurrent.CompletableFuture<?> settled) {
+    private static void awaitSettled(CompletableFuture<?> settled) {
         try {
-            settled.get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            settled.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             throw new ApiException(Problem.of(503, "unavailable", "Answer not available",
                     "the original decision of this request_id is not durable yet; resend later"), 1);
         } catch (InterruptedException e) {
@@ -131,14 +135,14 @@ public final class Routes {
     }
 
     /** Waits (bounded) for an allowed decision to be durable; see {@link DecisionService#record}. */
-    private static void awaitLogged(java.util.concurrent.CompletableFuture<?> logged) {
+    private static void awaitLogged(CompletableFuture<?> logged) {
         try {
-            logged.get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            logged.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             LOG.error("an allowed decision was answered before its audit record was committed (2 s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.error("an audit record failed: {}", e.getCause().toString());
         }
     }
