@@ -4,6 +4,7 @@ import time
 import unittest
 import uuid
 
+from orchestrator_mixin.mixin import new_request_id
 from stub_orchestrator import NOW, PAIR, TOKEN, FakeDataProvider, StubTestCase, Strategy, closed_port_url
 
 
@@ -32,7 +33,10 @@ class CustomStakeAmountTest(StubTestCase):
         self.assertEqual(set(body), {"request_id", "bot_id", "pair", "side", "kind", "stake_amount", "leverage",
                                      "entry_price", "stop_price", "min_stake", "order_type", "spread_bps",
                                      "expected_slippage_bps", "funding_rate", "edge_score", "grade"})
-        self.assertEqual(str(uuid.UUID(body["request_id"], version=4)), body["request_id"])
+        request_id = uuid.UUID(body["request_id"])
+        self.assertEqual(str(request_id), body["request_id"])
+        self.assertEqual(request_id.version, 7)
+        self.assertAlmostEqual(request_id.int >> 80, time.time_ns() // 1_000_000, delta=60_000)
         self.assertEqual(body["bot_id"], "S1")
         self.assertEqual(body["pair"], PAIR)
         self.assertEqual(body["side"], "long")
@@ -300,3 +304,20 @@ class ConfirmTradeEntryTest(StubTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RequestIdTest(unittest.TestCase):
+
+    def test_newRequestId_isAUuid7_withTheMillisecondsFirst(self):
+        now_ns = 1_795_000_000_123_456_789
+        request_id = uuid.UUID(new_request_id(now_ns))
+        self.assertEqual(request_id.version, 7)
+        self.assertEqual(request_id.variant, uuid.RFC_4122)
+        self.assertEqual(request_id.int >> 80, 1_795_000_000_123)
+        self.assertEqual(str(request_id)[:13], "01a1ee56-5e7b")  # 0x01a1ee565e7b = 1,795,000,000,123 ms
+
+    def test_newRequestId_growsWithTime_andIsUnique(self):
+        ids = [new_request_id(1_795_000_000_000_000_000 + i * 1_000_000) for i in range(1000)]
+        self.assertEqual(ids, sorted(ids))  # one millisecond apart: time order is string order
+        same_millisecond = {new_request_id(1_795_000_000_000_000_000) for _ in range(1000)}
+        self.assertEqual(len(same_millisecond), 1000)  # 74 random bits

@@ -1,6 +1,7 @@
 package com.portfolioorchestrator.bench;
 
 import com.portfolioorchestrator.app.DecisionIds;
+import com.portfolioorchestrator.bench.load.LoadGenerator;
 import com.portfolioorchestrator.persistence.Database;
 import com.portfolioorchestrator.persistence.DecisionLog;
 import com.portfolioorchestrator.persistence.DecisionRecord;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * real file) appending {@value #ROWS} records and flushing them, per op; the score is per row. {@code response} is
  * the stored response's size (2,400 B is a denial's or an allowance's ~30 checks; 300 B for comparison), {@code ids}
  * is how decision ids are made ({@code ordered}: {@link DecisionIds}, time-ordered; {@code random}: random UUIDs, as
- * before). Run on one core to see what the writer takes from the decision path on a one-core server:
+ * before), {@code requestIds} how the bots make request ids ({@code uuid7}: time-ordered, what the Freqtrade mixin
+ * sends; {@code uuid4}: random; the log's unique index on (bot_id, request_id) then takes a random page per row). Run on one core to see what the writer takes from the decision path on a one-core server:
  * {@code taskset -c 0 java -jar bench/target/benchmarks.jar DecisionLogBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -53,6 +55,9 @@ public class DecisionLogBenchmark {
 
     @Param({"ordered", "random"})
     public String ids;
+
+    @Param({"uuid7", "uuid4"})
+    public String requestIds;
 
     /** Rows per transaction at most ({@link DecisionLog.Settings#maxBatchSize()}); the default is the shipped one. */
     @Param({"0"})
@@ -96,7 +101,9 @@ public class DecisionLogBenchmark {
             long n = sequence++;
             String id = ids.equals("ordered") ? DecisionIds.next(now.toEpochMilli())
                     : "d-" + UUID.randomUUID().toString().replace("-", "");
-            log.append(DecisionRecord.denied(id, "r-" + n, "S" + (n % 7 + 1), now, "CORRELATION_GROUP_FULL", REQUEST,
+            String requestId = requestIds.equals("uuid7") ? LoadGenerator.uuid7(now.toEpochMilli()).toString()
+                    : UUID.randomUUID().toString();
+            log.append(DecisionRecord.denied(id, requestId, "S" + (n % 7 + 1), now, "CORRELATION_GROUP_FULL", REQUEST,
                     responseJson, 1.5));
         }
         log.flush();

@@ -55,7 +55,7 @@ public final class HttpBench {
     private record Options(Path repo, Path jar, String serverJava, List<String> serverJvmArgs, boolean virtualThreads,
                            String serverCpus, String label,
                            int runs, double warmupSeconds, double seconds, int[] connections, List<String> scenarios,
-                           Optional<Path> out) {}
+                           String requestIds, Optional<Path> out) {}
 
     private HttpBench() {}
 
@@ -90,7 +90,7 @@ public final class HttpBench {
         Process server = startServer(o, work, config);
         try {
             String baseUrl = awaitListening(server, work);
-            Map<String, Scenario> scenarios = scenarios(baseUrl, Long.toString(System.nanoTime(), 36));
+            Map<String, Scenario> scenarios = scenarios(baseUrl, Long.toString(System.nanoTime(), 36), o.requestIds());
             for (String name : o.scenarios()) {
                 Result probe = LoadGenerator.run(scenarios.get(name), BOTS.length, 0, 0.3);
                 if (probe.errors() > 0 || probe.requests() == 0) {
@@ -138,7 +138,17 @@ public final class HttpBench {
         }
     }
 
-    static Map<String, Scenario> scenarios(String baseUrl, String runId) {
+    /**
+     * {@code requestIds}: {@code uuid7} (time-ordered, what the Freqtrade mixin sends), {@code uuid4} (random) or
+     * {@code sequence} ({@code <run>-n<n>}, what rounds 1-4 sent).
+     */
+    static Map<String, Scenario> scenarios(String baseUrl, String runId, String requestIds) {
+        String fresh = switch (requestIds) {
+            case "uuid7" -> "${uuid7}";
+            case "uuid4" -> "${uuid4}";
+            case "sequence" -> runId + "-n${n}";
+            default -> throw new IllegalArgumentException("--request-ids: uuid7, uuid4 or sequence, was " + requestIds);
+        };
         List<Target> health = List.of(LoadGenerator.target(baseUrl, "GET", "/health", List.of(), Optional.empty()));
         List<Target> replay = new ArrayList<>();
         List<Target> deny = new ArrayList<>();
@@ -148,9 +158,9 @@ public final class HttpBench {
             replay.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
                     Optional.of(request(runId + "-replay", bot, "AVAX/USDT:USDT"))));
             deny.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
-                    Optional.of(request(runId + "-n${n}", bot, "AVAX/USDT:USDT"))));
+                    Optional.of(request(fresh, bot, "AVAX/USDT:USDT"))));
             allow.add(LoadGenerator.target(baseUrl, "POST", "/api/v1/decisions", auth,
-                    Optional.of(request(runId + "-a${n}", bot, "LTC/USDT:USDT"))));
+                    Optional.of(request(fresh, bot, "LTC/USDT:USDT"))));
         }
         Map<String, Scenario> m = new LinkedHashMap<>();
         m.put("health", new Scenario("health", health, 200, body -> body.contains("UP"), (t, body) -> Optional.empty()));
@@ -358,8 +368,9 @@ public final class HttpBench {
     private static String summary(Options o, List<Map<String, Result>> runs, List<Map<String, Double>> cpus,
                                   List<String> notes) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "### %s: server %s%s, %d runs x %.0f s per cell, medians (min-max for req/s)%n%n",
-                o.label(), o.serverJava(), o.virtualThreads() ? " --virtual-threads" : "", runs.size(), o.seconds()));
+        s.append(String.format(Locale.ROOT, "### %s: server %s%s, %d runs x %.0f s per cell, request ids %s, medians (min-max for req/s)%n%n",
+                o.label(), o.serverJava(), o.virtualThreads() ? " --virtual-threads" : "", runs.size(), o.seconds(),
+                o.requestIds()));
         s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int c : o.connections()) {
@@ -407,7 +418,7 @@ public final class HttpBench {
             } else {
                 throw new IllegalArgumentException("usage: HttpBench [--repo DIR] [--jar FILE] [--java FILE] [--server-jvm-args 'ARGS'] [--virtual-threads]"
                         + " [--server-cpus LIST] [--label NAME] [--runs N] [--warmup S] [--seconds S] [--connections 1,8,64]"
-                        + " [--scenarios health,replay,deny,allow]"
+                        + " [--scenarios health,replay,deny,allow] [--request-ids uuid7|uuid4|sequence]"
                         + " [--out FILE]; unexpected '" + a + "'");
             }
         }
@@ -419,10 +430,14 @@ public final class HttpBench {
         if (!SCENARIOS.containsAll(scenarios)) {
             throw new IllegalArgumentException("--scenarios: each of " + SCENARIOS + ", was " + scenarios);
         }
+        String requestIds = m.getOrDefault("request-ids", "uuid7");
+        if (!List.of("uuid7", "uuid4", "sequence").contains(requestIds)) {
+            throw new IllegalArgumentException("--request-ids: uuid7, uuid4 or sequence, was " + requestIds);
+        }
         List<String> jvmArgs = m.containsKey("server-jvm-args") ? List.of(m.get("server-jvm-args").trim().split("\\s+")) : List.of();
         return new Options(repo, jar, java, jvmArgs, virtual, m.getOrDefault("server-cpus", ""),
                 m.getOrDefault("label", virtual ? "virtual" : "platform"), Integer.parseInt(m.getOrDefault("runs", "3")),
                 Double.parseDouble(m.getOrDefault("warmup", "90")), Double.parseDouble(m.getOrDefault("seconds", "5")), conns, scenarios,
-                Optional.ofNullable(m.get("out")).map(Path::of));
+                requestIds, Optional.ofNullable(m.get("out")).map(Path::of));
     }
 }

@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -24,7 +26,8 @@ import java.util.function.Predicate;
  * A closed-loop HTTP/1.1 load generator: N keep-alive connections, each sending its next request as soon as the last
  * answer is read, recording every service time with {@link System#nanoTime()}. Unlike wrk it adds no
  * coordinated-omission correction, so its percentiles are what each request took. Bodies may contain {@code ${n}},
- * replaced by a per-request sequence number (unique request ids for the decision endpoint).
+ * replaced by a per-request sequence number, {@code ${uuid7}}, replaced by a new UUIDv7 (time-ordered: what the
+ * Freqtrade mixin sends as {@code request_id}), or {@code ${uuid4}}, a new random UUID.
  *
  * <p>A {@link Scenario} may give each connection its own target (one bot token per connection), check each answer's
  * body (an "allowed" decision that came back denied is an error, not a fast request), and send an unmeasured follow-up
@@ -54,14 +57,14 @@ public final class LoadGenerator {
         }
     }
 
-    /** A request template: method, path, headers and a body with an optional {@code ${n}} placeholder. */
+    /** A request template: method, path, headers and a body with optional {@code ${n}}, {@code ${uuid7}}, {@code ${uuid4}}. */
     public record Target(String host, int port, String method, String path, List<String> headers, Optional<String> body) {
         public Target {
             headers = List.copyOf(headers);
         }
 
         byte[] bytes(long n) {
-            byte[] b = body.map(s -> s.replace("${n}", Long.toString(n)).getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+            byte[] b = body.map(s -> fill(s, n).getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
             StringBuilder s = new StringBuilder();
             s.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
             for (String h : headers) {
@@ -147,6 +150,25 @@ public final class LoadGenerator {
         }
         int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
         return sorted[Math.max(0, i)] / 1000.0;
+    }
+
+    static String fill(String template, long n) {
+        String s = template.replace("${n}", Long.toString(n));
+        if (s.contains("${uuid7}")) {
+            s = s.replace("${uuid7}", uuid7(System.currentTimeMillis()).toString());
+        }
+        if (s.contains("${uuid4}")) {
+            s = s.replace("${uuid4}", UUID.randomUUID().toString());
+        }
+        return s;
+    }
+
+    /** A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, version 7, 74 random bits; the mixin's new_request_id(). */
+    public static UUID uuid7(long epochMillis) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | random.nextInt(1 << 12);
+        long low = Long.MIN_VALUE | random.nextLong() >>> 2; // variant bits 10
+        return new UUID(high, low);
     }
 
     /**
