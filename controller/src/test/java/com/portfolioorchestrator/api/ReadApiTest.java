@@ -177,6 +177,9 @@ class ReadApiTest {
         assertThat(s.metric("orchestrator_kill_switch")).isZero();
         assertThat(s.metric("orchestrator_trading_state{state=\"ACTIVE\"}")).isEqualTo(1);
         assertThat(s.metric("orchestrator_breaker_active{breaker=\"daily_loss_soft\"}")).isZero();
+        // the allowed decisions waited for their audit records: the log has committed a batch, and says how late
+        assertThat(s.metric("orchestrator_decision_log_lag_seconds")).isPositive();
+        assertThat(text).contains("# TYPE orchestrator_decision_log_late_total counter");
 
         s.clock.advance(Duration.ofMinutes(1));
         s.engine(e -> {

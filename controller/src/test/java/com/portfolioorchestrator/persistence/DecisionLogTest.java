@@ -108,6 +108,32 @@ class DecisionLogTest {
     }
 
     @Test
+    @Timeout(60)
+    void aRecordThatQueuedBehindASlowBatch_doesNotLingerAgain_andBothCountAsLate() throws Exception {
+        Duration maxDelay = Duration.ofSeconds(2);
+        CountDownLatch writerStalled = new CountDownLatch(1);
+        CountDownLatch diskBack = new CountDownLatch(1);
+        log = DecisionLog.start(database, new DecisionLog.Settings(1_000, 100, maxDelay), size -> {
+            writerStalled.countDown(); // the first batch stalls; later ones pass (await on a released latch)
+            diskBack.await();
+        });
+        log.append(denied("d-1", "S1", "r-1", T0, "FAT_FINGER")); // lingers 2 s, then stalls in its write
+        assertThat(writerStalled.await(10, TimeUnit.SECONDS)).isTrue();
+        log.append(denied("d-2", "S1", "r-2", T0, "FAT_FINGER")); // queues behind the stalled batch
+        Thread.sleep(maxDelay.toMillis() + 100); // and is older than maxDelay when the writer takes it
+
+        diskBack.countDown();
+        long released = System.nanoTime();
+        assertThat(Fixtures.eventually(() -> log.committedCount() == 2)).isTrue();
+        double seconds = (System.nanoTime() - released) / 1e9;
+
+        // lingering from when the writer took it would hold d-2 another 2 s; from its append, it is due at once
+        assertThat(seconds).as("d-2 committed %.3f s after the first batch was released", seconds).isLessThan(1.5);
+        assertThat(log.lateCount()).as("both committed more than 50 ms after their append").isEqualTo(2);
+        assertThat(log.lastLagNanos()).isGreaterThanOrEqualTo(maxDelay.toNanos() + 100_000_000L);
+    }
+
+    @Test
     @Timeout(60) // if append blocked on the stalled writer, fail instead of hanging (not a speed assertion)
     void append_whenTheQueueIsFull_dropsAndCountsInsteadOfBlocking() throws Exception {
         CountDownLatch writerStalled = new CountDownLatch(1);

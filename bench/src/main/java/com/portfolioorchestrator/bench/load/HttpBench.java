@@ -49,6 +49,8 @@ public final class HttpBench {
     private static final Pattern LISTENING = Pattern.compile("portfolio-orchestrator listening on http://([0-9.]+):(\\d+)");
     private static final String[] BOTS = {"S1", "S2", "S3", "S4", "S5", "S6", "S7"};
     private static final List<String> SCENARIOS = List.of("health", "replay", "deny", "allow");
+    /** Key suffix of a cell's audit records committed more than 50 ms after their decision (in the CPU map). */
+    private static final String LATE = " late";
     /** Reads of /metrics at the end of the warm-up. */
     private static final int WARMUP_SCRAPES = 2_000;
 
@@ -112,15 +114,19 @@ public final class HttpBench {
                     LoadGenerator.run(scenarios.get(name), c, 0, 1.0);
                     awaitLogDrained(baseUrl);
                     long cpuBefore = cpuMicros(server.pid());
+                    double lateBefore = metric(baseUrl, "orchestrator_decision_log_late_total");
                     Result r = LoadGenerator.run(scenarios.get(name), c, 0, o.seconds());
                     // the audit log may still be writing this cell's records: its time and CPU belong to the cell
                     double drainSeconds = awaitLogDrained(baseUrl);
                     double cpuPerRequest = (cpuMicros(server.pid()) - cpuBefore) / (double) Math.max(1, r.requests());
+                    double late = metric(baseUrl, "orchestrator_decision_log_late_total") - lateBefore;
                     Result sustained = r.sustained(drainSeconds);
-                    System.out.printf(Locale.ROOT, "%s server CPU %.0f us/request, log drained %.2f s after the cell, sustained %,.0f req/s%n",
-                            r.row(), cpuPerRequest, drainSeconds, sustained.requestsPerSecond());
+                    System.out.printf(Locale.ROOT, "%s server CPU %.0f us/request, log drained %.2f s after the cell, sustained %,.0f req/s,"
+                            + " %.0f audit records committed > 50 ms after their decision%n",
+                            r.row(), cpuPerRequest, drainSeconds, sustained.requestsPerSecond(), late);
                     results.put(name + "@" + c, sustained);
                     cpu.put(name + "@" + c, cpuPerRequest);
+                    cpu.put(name + "@" + c + LATE, late);
                 }
             }
             long dropped = (long) metric(baseUrl, "orchestrator_decision_log_dropped_total");
@@ -371,8 +377,8 @@ public final class HttpBench {
         s.append(String.format(Locale.ROOT, "### %s: server %s%s, %d runs x %.0f s per cell, request ids %s, medians (min-max for req/s)%n%n",
                 o.label(), o.serverJava(), o.virtualThreads() ? " --virtual-threads" : "", runs.size(), o.seconds(),
                 o.requestIds()));
-        s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        s.append("| scenario | conns | req/s (min-max) | vs health | p50 us | p90 us | p99 us | p99.9 us | max us | errors | server CPU us/req | log late |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int c : o.connections()) {
             double health = o.scenarios().contains("health") ? median(runs, "health@" + c, Result::requestsPerSecond) : Double.NaN;
             for (String name : o.scenarios()) {
@@ -382,10 +388,12 @@ public final class HttpBench {
                 double max = runs.stream().mapToDouble(r -> r.get(key).requestsPerSecond()).max().orElse(0);
                 long errors = runs.stream().mapToLong(r -> r.get(key).errors()).sum();
                 double[] cpu = cpus.stream().mapToDouble(m -> m.get(key)).sorted().toArray();
-                s.append(String.format(Locale.ROOT, "| %s | %d | %,.0f (%,.0f-%,.0f) | %.0f %% | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %.0f |%n",
+                double lateShare = cpus.stream().mapToDouble(m -> m.get(key + LATE)).sum()
+                        / runs.stream().mapToDouble(r -> r.get(key).requests()).sum();
+                s.append(String.format(Locale.ROOT, "| %s | %d | %,.0f (%,.0f-%,.0f) | %.0f %% | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %.0f | %.1f %% |%n",
                         name, c, rps, min, max, 100 * rps / health, median(runs, key, Result::p50Us),
                         median(runs, key, Result::p90Us), median(runs, key, Result::p99Us), median(runs, key, Result::p999Us),
-                        median(runs, key, Result::maxUs), errors, cpu[cpu.length / 2]));
+                        median(runs, key, Result::maxUs), errors, cpu[cpu.length / 2], 100 * lateShare));
             }
         }
         s.append('\n');
