@@ -63,8 +63,9 @@ public final class DecisionLog implements AutoCloseable {
     static final int ROWS_BETWEEN_YIELDS = 8;
     /** How far the log may lag behind the decisions (issue 4): a record committed later than this counts as late. */
     public static final Duration LATE_AFTER = Duration.ofMillis(50);
+    private static final long LATE_AFTER_NANOS = LATE_AFTER.toNanos();
     /** Half of the 50 ms the log may lag behind the decisions (issue 4). */
-    static final long YIELD_WHILE_BEHIND_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    static final long YIELD_WHILE_BEHIND_NANOS = LATE_AFTER_NANOS / 2;
     private static final Duration CLOSE_DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(30);
     /** Highest page size {@link #find} accepts. */
@@ -569,7 +570,7 @@ public final class DecisionLog implements AutoCloseable {
         long now = System.nanoTime();
         lastLagNanos = now - batch.get(0).appendedNanos();
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] == Outcome.INSERTED && now - batch.get(i).appendedNanos() > LATE_AFTER.toNanos()) {
+            if (outcomes[i] == Outcome.INSERTED && now - batch.get(i).appendedNanos() > LATE_AFTER_NANOS) {
                 late.incrementAndGet();
             }
             CompletableFuture<Boolean> receipt = batch.get(i).receipt();
