@@ -302,10 +302,6 @@ class ConfirmTradeEntryTest(StubTestCase):
                                              "/api/v1/decisions"])
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class RequestIdTest(unittest.TestCase):
 
     def test_newRequestId_isAUuid7_withTheMillisecondsFirst(self):
@@ -321,3 +317,7 @@ class RequestIdTest(unittest.TestCase):
         self.assertEqual(ids, sorted(ids))  # one millisecond apart: time order is string order
         same_millisecond = {new_request_id(1_795_000_000_000_000_000) for _ in range(1000)}
         self.assertEqual(len(same_millisecond), 1000)  # 74 random bits
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the stored response's size (2,400 B is a denial's or an allowance's ~30 checks; 300 B for comparison), {@code ids}
  * is how decision ids are made ({@code ordered}: {@link DecisionIds}, time-ordered; {@code random}: random UUIDs, as
  * before), {@code requestIds} how the bots make request ids ({@code uuid7}: time-ordered, what the Freqtrade mixin
- * sends; {@code uuid4}: random; the log's unique index on (bot_id, request_id) then takes a random page per row). Run on one core to see what the writer takes from the decision path on a one-core server:
+ * sends; {@code uuid4}: random; the log's unique index on (bot_id, request_id) then takes a random page per row).
+ * Run on one core to see what the writer takes from the decision path on a one-core server:
  * {@code taskset -c 0 java -jar bench/target/benchmarks.jar DecisionLogBenchmark}.
  */
 @State(Scope.Benchmark)
