@@ -57,7 +57,10 @@ public final class LoadGenerator {
         }
     }
 
-    /** A request template: method, path, headers and a body with optional {@code ${n}}, {@code ${uuid7}}, {@code ${uuid4}}. */
+    /**
+     * A request template: method, path, headers and a body with optional {@code ${n}}, {@code ${uuid7}} and
+     * {@code ${uuid4}} placeholders.
+     */
     public record Target(String host, int port, String method, String path, List<String> headers, Optional<String> body) {
         public Target {
             headers = List.copyOf(headers);
