@@ -64,7 +64,8 @@ public final class EngineMetrics {
         Gauge.builder("orchestrator_decision_log_pending", log, DecisionLog::pendingCount)
                 .description("Audit records queued, not yet committed").register(registry);
         FunctionCounter.builder("orchestrator_decision_log_late", log, DecisionLog::lateCount)
-                .description("Audit records committed more than 50 ms after the decision (the log fell behind)")
+                .description("Audit records committed more than " + DecisionLog.LATE_AFTER.toMillis()
+                        + " ms after the decision (the log fell behind)")
                 .register(registry);
         Gauge.builder("orchestrator_decision_log_lag_seconds", log, l -> l.lastLagNanos() / 1e9)
                 .description("Age of the oldest record of the last committed audit batch at its commit")
