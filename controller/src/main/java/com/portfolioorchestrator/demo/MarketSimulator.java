@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * chunks of any size. Only one thread may advance the market; any thread may read it.
  *
  * <p>Model per tick of length dt (hours): log return = sigma * m * sqrt(dt) * (beta * Z_factor + sqrt(1 - beta^2) * Z_own)
- * + drift * dt, where m is the active volatility multiplier. No mean reversion, no jumps besides bursts.
+ * + drift * dt, where m is the active volatility multiplier and drift the active events' drift (index futures: 0.3 of
+ * it plus the events' own index drift). No mean reversion, no jumps besides bursts.
  */
 public final class MarketSimulator {
     /** Called after every tick once the market is past its start (not during history generation). */
@@ -42,6 +43,8 @@ public final class MarketSimulator {
     private final long baseMillis = MarketSettings.BASE_CANDLE.toMillis();
     private final long historyStartMillis;
     private final double[] driftScale;
+    /** Index futures: scale of an event's own index drift (volatility relative to the first index future); crypto 0. */
+    private final double[] indexDriftScale;
     private final double[] baseVolumePerHour;
     private final double[] priceScale;
 
@@ -77,7 +80,10 @@ public final class MarketSimulator {
         int n = instruments.size();
         double referenceVol = instruments.stream().filter(i -> i.kind() == Instrument.Kind.CRYPTO).findFirst()
                 .orElseThrow().hourlyVolatility();
+        double referenceIndexVol = instruments.stream().filter(i -> i.kind() != Instrument.Kind.CRYPTO).findFirst()
+                .map(Instrument::hourlyVolatility).orElse(1.0);
         driftScale = new double[n];
+        indexDriftScale = new double[n];
         baseVolumePerHour = new double[n];
         priceScale = new double[n];
         logPrice = new double[n];
@@ -97,6 +103,7 @@ public final class MarketSimulator {
             Instrument instrument = instruments.get(i);
             boolean crypto = instrument.kind() == Instrument.Kind.CRYPTO;
             driftScale[i] = crypto ? instrument.hourlyVolatility() / referenceVol : 0.3;
+            indexDriftScale[i] = crypto ? 0.0 : instrument.hourlyVolatility() / referenceIndexVol;
             baseVolumePerHour[i] = crypto ? 10_000_000.0 / instrument.startPrice() : 20_000.0;
             priceScale[i] = scaleOf(instrument.priceStep());
             logPrice[i] = Math.log(instrument.startPrice());
@@ -255,6 +262,16 @@ public final class MarketSimulator {
         return drift;
     }
 
+    private double indexDriftAt(long epochMillis) {
+        double drift = 0.0;
+        for (MarketEvent event : settings.events()) {
+            if (event.isActiveAt(epochMillis)) {
+                drift += event.indexDriftPerHour();
+            }
+        }
+        return drift;
+    }
+
     private void step() {
         long start = tickTime;
         long end = start + tickMillis;
@@ -266,6 +283,7 @@ public final class MarketSimulator {
         }
         double m = multiplierAt(start);
         double drift = driftAt(start);
+        double indexDrift = indexDriftAt(start);
         double dtHours = (double) tickMillis / HOUR_MS;
         double sqrtDt = Math.sqrt(dtHours);
         double cryptoFactor = returnsRandom.nextGaussian();
@@ -278,7 +296,8 @@ public final class MarketSimulator {
             double factor = crypto ? cryptoFactor : equityFactor;
             double multiplier = crypto ? m : Math.sqrt(m);
             double sigma = instrument.hourlyVolatility() * multiplier * sqrtDt;
-            logPrice[i] += sigma * (beta * factor + Math.sqrt(1 - beta * beta) * own) + drift * driftScale[i] * dtHours;
+            logPrice[i] += sigma * (beta * factor + Math.sqrt(1 - beta * beta) * own) + drift * driftScale[i] * dtHours
+                    + indexDrift * indexDriftScale[i] * dtHours;
             double p = rounded(i);
             formingHigh[i] = Math.max(formingHigh[i], p);
             formingLow[i] = Math.min(formingLow[i], p);

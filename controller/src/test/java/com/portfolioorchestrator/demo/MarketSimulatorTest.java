@@ -1,6 +1,8 @@
 package com.portfolioorchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +113,33 @@ class MarketSimulatorTest {
         m.advanceTo(START.plus(Duration.ofHours(3)));
         // drift -9 % in log terms; noise over 3 h is about 1 % (one standard deviation)
         assertThat(Math.log(m.price(BTC) / before)).isBetween(-0.13, -0.05);
+    }
+
+    @Test
+    void indexDrift_movesOnlyTheIndexFutures_eachByItsVolatilityShare() {
+        MarketSettings calm = MarketSettings.defaults(4, START).withHistory(Duration.ofDays(1)).withRandomBursts(0, 1);
+        MarketSimulator without = new MarketSimulator(calm);
+        MarketSimulator with = new MarketSimulator(calm.withEvents(
+                List.of(new MarketEvent(START, Duration.ofMinutes(15), 1.0, 0.0, -0.10))));
+        without.advanceTo(START.plus(Duration.ofMinutes(30)));
+        with.advanceTo(START.plus(Duration.ofMinutes(30)));
+        // same random draws: the difference is the drift alone, -0.10 an hour for 15 minutes (prices round to a tick)
+        assertThat(Math.log(with.price("ES") / without.price("ES"))).isCloseTo(-0.025, within(0.0001));
+        assertThat(Math.log(with.price("NQ") / without.price("NQ")))
+                .isCloseTo(-0.025 * 0.0032 / 0.0025, within(0.0001));
+        for (String crypto : List.of(BTC, ETH, "SOL/USDT:USDT", "XRP/USDT:USDT", "DOGE/USDT:USDT", "AVAX/USDT:USDT")) {
+            assertThat(with.price(crypto)).as(crypto).isEqualTo(without.price(crypto));
+        }
+        assertThat(with.candles(BTC, Duration.ofMinutes(5), 6))
+                .isEqualTo(without.candles(BTC, Duration.ofMinutes(5), 6));
+    }
+
+    @Test
+    void marketEvent_withoutAnIndexDrift_isTheFourArgumentEvent() {
+        MarketEvent crash = new MarketEvent(START, Duration.ofHours(3), 5.0, -0.025);
+        assertThat(crash).isEqualTo(new MarketEvent(START, Duration.ofHours(3), 5.0, -0.025, 0.0));
+        assertThatThrownBy(() -> new MarketEvent(START, Duration.ofHours(1), 1.0, 0.0, -0.6))
+                .hasMessageContaining("indexDriftPerHour must be finite and within +-0.5, was -0.6");
     }
 
     private static double[] logReturns(List<Candle> candles) {
