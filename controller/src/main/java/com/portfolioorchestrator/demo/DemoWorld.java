@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * With speed 0 nothing moves by itself and a test drives the world with {@link #advance(Duration)}.
  *
  * <p>Scripted so the first simulated hours show every breaker: a gentle rise that draws momentum strategies long, then
- * at {@code start + crashAfter} a 3-hour 5x volatility burst with a steep fall (losses in a row, daily loss, drawdown,
- * extreme volatility regime), and a second 3x burst without drift eight hours in. Random 4x bursts come on top
- * (about one every four simulated days).
+ * at {@code start + crashAfter} a 3-hour 5x volatility burst with a steep fall in crypto (stops hit, often a loss
+ * streak, extreme volatility regime); an hour into it the risk-off reaches the index futures (ES about -2.5 %, NQ about
+ * -3.2 % in 15 minutes, half of it back over two hours), so the IBKR book, long MES and MNQ, takes the portfolio
+ * through {@code config/demo.toml}'s drawdown breaker whatever the bots did; and a second 3x burst without drift
+ * eight hours in. Random 4x bursts come on top (about one every four simulated days).
  */
 public final class DemoWorld implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorld.class);
@@ -37,6 +39,13 @@ public final class DemoWorld implements AutoCloseable {
     public static final int IBKR_PORT = 18500;
     public static final String IBKR_ACCOUNT = "U1234567";
     private static final long CLOCK_PERIOD_MS = 50;
+    /** When, after the crash starts, the risk-off reaches the index futures (13:30 from the default start: US CPI). */
+    public static final Duration EQUITY_SHOCK_AFTER = Duration.ofHours(1);
+    /** How long the index futures fall: ES about 2.5 %, NQ about 3.2 % at {@link #EQUITY_SHOCK_DRIFT}. */
+    public static final Duration EQUITY_SHOCK_LENGTH = Duration.ofMinutes(15);
+    private static final double EQUITY_SHOCK_DRIFT = -0.10;
+    /** Two hours after the shock that win back about half of it (net of the crash's own pull on the index futures). */
+    private static final double EQUITY_REBOUND_DRIFT = 0.0125;
 
     /** What the orchestrator's config needs to reach one bot and to recognise its strategy. */
     public record BotEndpoint(String botId, String bucket, String url, String username, String password,
@@ -69,9 +78,13 @@ public final class DemoWorld implements AutoCloseable {
         this.firstRoundAfter = b.firstRoundAfter;
         this.clock = new SimulatedClock(b.start);
         Instant t = b.start;
+        Instant crash = t.plus(b.crashAfter);
         List<MarketEvent> events = List.of(
                 new MarketEvent(t, b.crashAfter, 1.0, 0.012),
-                new MarketEvent(t.plus(b.crashAfter), Duration.ofHours(3), 5.0, -0.025),
+                new MarketEvent(crash, Duration.ofHours(3), 5.0, -0.025),
+                new MarketEvent(crash.plus(EQUITY_SHOCK_AFTER), EQUITY_SHOCK_LENGTH, 1.0, 0.0, EQUITY_SHOCK_DRIFT),
+                new MarketEvent(crash.plus(EQUITY_SHOCK_AFTER).plus(EQUITY_SHOCK_LENGTH), Duration.ofHours(2), 1.0, 0.0,
+                        EQUITY_REBOUND_DRIFT),
                 new MarketEvent(t.plus(Duration.ofHours(8)), Duration.ofHours(3), 3.0, 0.0));
         this.market = new MarketSimulator(MarketSettings.defaults(seed, t).withEvents(events));
         market.addTickListener(clock::advanceTo);

@@ -59,13 +59,16 @@ public final class SimulatedIbkrGateway implements AutoCloseable {
         this.startNetLiquidation = netLiquidation();
     }
 
-    /** The demo's default book: long 1 MES, short 2 MNQ (micro contracts keep the futures notional near the bots' size). */
+    /**
+     * The demo's default book: long 1 MES and 1 MNQ, an equity-index position the scripted crash's equity shock hits
+     * (micro contracts keep the futures notional, about 72 000 USD, near the bots' size).
+     */
     public static List<FuturesHolding> defaultBook(MarketSimulator market) {
         return List.of(
                 new FuturesHolding("ES", 100_000_005L, "MES", "MESH6", "20260320", "Micro E-mini S&P 500", 1, 5,
                         market.price("ES") * 0.998, 11_004_968L),
-                new FuturesHolding("NQ", 672_387_468L, "MNQ", "MNQH6", "20260320", "Micro E-mini Nasdaq-100", -1, 2,
-                        market.price("NQ") * 1.001, 11_004_958L));
+                new FuturesHolding("NQ", 672_387_468L, "MNQ", "MNQH6", "20260320", "Micro E-mini Nasdaq-100", 1, 2,
+                        market.price("NQ") * 0.999, 11_004_958L));
     }
 
     public synchronized SimulatedIbkrGateway start() {

@@ -56,7 +56,7 @@ class SimulatedIbkrGatewayTest {
                     within(0.01));
         }
         assertThat(page0.get(0).get("position").asDouble()).isEqualTo(1.0);
-        assertThat(page0.get(1).get("position").asDouble()).isEqualTo(-1.0);
+        assertThat(page0.get(1).get("position").asDouble()).isEqualTo(1.0);
         assertThat(page0.get(0).get("mktPrice").asDouble()).isEqualTo(market.price("ES"));
         JsonNode page1 = get("/portfolio/U1234567/positions/1");
         assertThat(page1.isArray()).isTrue();
