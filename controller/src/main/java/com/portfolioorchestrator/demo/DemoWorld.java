@@ -44,7 +44,7 @@ public final class DemoWorld implements AutoCloseable {
     /** How long the index futures fall: ES about 2.5 %, NQ about 3.2 % at {@link #EQUITY_SHOCK_DRIFT}. */
     public static final Duration EQUITY_SHOCK_LENGTH = Duration.ofMinutes(15);
     private static final double EQUITY_SHOCK_DRIFT = -0.10;
-    /** Two hours after the shock that win back about half of it (net of the crash's own pull on the index futures). */
+    /** The index futures' own drift for two hours after the shock: back about half of it, net of the crash's pull. */
     private static final double EQUITY_REBOUND_DRIFT = 0.0125;
 
     /** What the orchestrator's config needs to reach one bot and to recognise its strategy. */
