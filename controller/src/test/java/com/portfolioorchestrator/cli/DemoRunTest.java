@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6: the demo, bounded and fast. The whole product runs (simulated bots and gateway, the real adapters, pollers,
  * engine, HTTP API and SQLite) at 120x; the test stops as soon as everything it needs has happened, usually after
  * 90-100 s. At most 300 s: on a loaded machine (parallel test forks on two cores) the simulated clock falls behind the
- * wall clock; one full {@code mvn verify} had reached only 14:44 simulated after 150 s, before the first loss-streak trip.
+ * wall clock; one full {@code mvn verify} had reached only 14:44 simulated after 150 s. The trip it waits for is certain:
+ * the scripted equity shock takes the futures book through {@code config/demo.toml}'s drawdown breaker at about 13:40
+ * whatever the bots did ({@code DemoCrashTest}), and its 1 h pause ends at about 14:40; a loss-streak trip and its
+ * cooldown's end, when the interleaving produces one, often come first.
  */
 class DemoRunTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
