@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A seeded random-walk market for the demo: crypto perpetuals driven by one common factor (so their moves are
@@ -252,24 +253,15 @@ public final class MarketSimulator {
         return m;
     }
 
-    private double driftAt(long epochMillis) {
-        double drift = 0.0;
+    /** The sum of {@code drift} over the scripted events active at {@code epochMillis}. */
+    private double activeDrift(long epochMillis, ToDoubleFunction<MarketEvent> drift) {
+        double sum = 0.0;
         for (MarketEvent event : settings.events()) {
             if (event.isActiveAt(epochMillis)) {
-                drift += event.driftPerHour();
+                sum += drift.applyAsDouble(event);
             }
         }
-        return drift;
-    }
-
-    private double indexDriftAt(long epochMillis) {
-        double drift = 0.0;
-        for (MarketEvent event : settings.events()) {
-            if (event.isActiveAt(epochMillis)) {
-                drift += event.indexDriftPerHour();
-            }
-        }
-        return drift;
+        return sum;
     }
 
     private void step() {
@@ -282,8 +274,8 @@ public final class MarketSimulator {
             onCandleOpen();
         }
         double m = multiplierAt(start);
-        double drift = driftAt(start);
-        double indexDrift = indexDriftAt(start);
+        double drift = activeDrift(start, MarketEvent::driftPerHour);
+        double indexDrift = activeDrift(start, MarketEvent::indexDriftPerHour);
         double dtHours = (double) tickMillis / HOUR_MS;
         double sqrtDt = Math.sqrt(dtHours);
         double cryptoFactor = returnsRandom.nextGaussian();
