@@ -39,6 +39,8 @@ public final class DemoWorld implements AutoCloseable {
     public static final int IBKR_PORT = 18500;
     public static final String IBKR_ACCOUNT = "U1234567";
     private static final long CLOCK_PERIOD_MS = 50;
+    /** When the scripted crash starts after the simulated start, unless {@link Builder#crashAfter} says otherwise. */
+    public static final Duration DEFAULT_CRASH_AFTER = Duration.ofMinutes(30);
     /** When, after the crash starts, the risk-off reaches the index futures (13:30 from the default start: US CPI). */
     public static final Duration EQUITY_SHOCK_AFTER = Duration.ofHours(1);
     /** How long the index futures fall: ES about 2.5 %, NQ about 3.2 % at {@link #EQUITY_SHOCK_DRIFT}. */
@@ -362,7 +364,7 @@ public final class DemoWorld implements AutoCloseable {
         private boolean fixedPorts;
         private String runId;
         private OkHttpClient http;
-        private Duration crashAfter = Duration.ofMinutes(30);
+        private Duration crashAfter = DEFAULT_CRASH_AFTER;
         private Duration firstRoundAfter = Duration.ofMinutes(1);
 
         public Builder seed(long value) {

@@ -31,7 +31,7 @@ class DemoCrashTest {
         double hardDailyLoss = policy.profiles().get(policy.activeProfile()).dailyHardLoss();
         try (DemoWorld world = DemoWorld.builder().speed(0).build()) {
             Instant start = world.clock().instant();
-            Instant shock = start.plus(Duration.ofMinutes(30)).plus(DemoWorld.EQUITY_SHOCK_AFTER);
+            Instant shock = start.plus(DemoWorld.DEFAULT_CRASH_AFTER).plus(DemoWorld.EQUITY_SHOCK_AFTER);
             double startEquity = world.bots().stream().mapToDouble(SimulatedFreqtradeBot::equity).sum()
                     + world.ibkr().netLiquidation();
             double startBook = world.ibkr().netLiquidation();

@@ -49,6 +49,7 @@ public final class HttpBench {
     private static final Pattern LISTENING = Pattern.compile("portfolio-orchestrator listening on http://([0-9.]+):(\\d+)");
     private static final String[] BOTS = {"S1", "S2", "S3", "S4", "S5", "S6", "S7"};
     private static final List<String> SCENARIOS = List.of("health", "replay", "deny", "allow");
+    private static final List<String> REQUEST_IDS = List.of("uuid7", "uuid4", "sequence");
     /** Key suffix of a cell's audit records committed more than 50 ms after their decision (in the CPU map). */
     private static final String LATE = " late";
     /** Reads of /metrics at the end of the warm-up. */
@@ -145,16 +146,21 @@ public final class HttpBench {
     }
 
     /**
-     * {@code requestIds}: {@code uuid7} (time-ordered, what the Freqtrade mixin sends), {@code uuid4} (random) or
-     * {@code sequence} ({@code <run>-n<n>}, what rounds 1-4 sent).
+     * The request id of a new decision, with the load generator's placeholders. {@code requestIds}: {@code uuid7}
+     * (time-ordered, what the Freqtrade mixin sends), {@code uuid4} (random) or {@code sequence} ({@code <run>-n<n>},
+     * what rounds 1-4 sent).
      */
-    static Map<String, Scenario> scenarios(String baseUrl, String runId, String requestIds) {
-        String fresh = switch (requestIds) {
+    static String freshRequestId(String requestIds, String runId) {
+        return switch (requestIds) {
             case "uuid7" -> "${uuid7}";
             case "uuid4" -> "${uuid4}";
             case "sequence" -> runId + "-n${n}";
-            default -> throw new IllegalArgumentException("--request-ids: uuid7, uuid4 or sequence, was " + requestIds);
+            default -> throw new IllegalArgumentException("--request-ids: one of " + REQUEST_IDS + ", was " + requestIds);
         };
+    }
+
+    static Map<String, Scenario> scenarios(String baseUrl, String runId, String requestIds) {
+        String fresh = freshRequestId(requestIds, runId);
         List<Target> health = List.of(LoadGenerator.target(baseUrl, "GET", "/health", List.of(), Optional.empty()));
         List<Target> replay = new ArrayList<>();
         List<Target> deny = new ArrayList<>();
@@ -439,9 +445,7 @@ public final class HttpBench {
             throw new IllegalArgumentException("--scenarios: each of " + SCENARIOS + ", was " + scenarios);
         }
         String requestIds = m.getOrDefault("request-ids", "uuid7");
-        if (!List.of("uuid7", "uuid4", "sequence").contains(requestIds)) {
-            throw new IllegalArgumentException("--request-ids: uuid7, uuid4 or sequence, was " + requestIds);
-        }
+        freshRequestId(requestIds, ""); // checks --request-ids before a server is started
         List<String> jvmArgs = m.containsKey("server-jvm-args") ? List.of(m.get("server-jvm-args").trim().split("\\s+")) : List.of();
         return new Options(repo, jar, java, jvmArgs, virtual, m.getOrDefault("server-cpus", ""),
                 m.getOrDefault("label", virtual ? "virtual" : "platform"), Integer.parseInt(m.getOrDefault("runs", "3")),
